@@ -1,0 +1,32 @@
+#!/usr/bin/env node
+// Finds every *.test.ts under src/ and test/ and runs them with node's test runner (TypeScript via tsx).
+import { spawnSync } from 'node:child_process';
+import { readdirSync } from 'node:fs';
+import path from 'node:path';
+
+const roots = ['src', 'test'];
+const only = process.argv.slice(2);
+const files = [];
+const walk = (dir) => {
+  let entries;
+  try {
+    entries = readdirSync(dir, { withFileTypes: true });
+  } catch {
+    return;
+  }
+  for (const entry of entries) {
+    const full = path.join(dir, entry.name);
+    if (entry.isDirectory()) {
+      if (entry.name !== 'node_modules' && !entry.name.startsWith('.')) walk(full);
+    } else if (entry.name.endsWith('.test.ts')) files.push(full);
+  }
+};
+roots.forEach(walk);
+const selected = only.length ? files.filter((file) => only.some((pattern) => file.includes(pattern))) : files;
+if (selected.length === 0) {
+  console.error('no test files matched');
+  process.exit(1);
+}
+selected.sort();
+const result = spawnSync(process.execPath, ['--import', 'tsx', '--test', '--test-concurrency=2', ...selected], { stdio: 'inherit' });
+process.exit(result.status ?? 1);

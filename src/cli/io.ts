@@ -1,0 +1,27 @@
+/** Where a command writes. Injected so tests can run commands in-process and capture everything. */
+export interface CommandIO {
+  cwd: string;
+  stdout: (text: string) => void;
+  stderr: (text: string) => void;
+  /** Standard output is a terminal (colours, progress). */
+  isTTY: boolean;
+  env: NodeJS.ProcessEnv;
+}
+
+export function processIO(): CommandIO {
+  return {
+    cwd: process.cwd(),
+    stdout: (text) => process.stdout.write(text),
+    stderr: (text) => process.stderr.write(text),
+    isTTY: Boolean(process.stdout.isTTY),
+    env: process.env,
+  };
+}
+
+/** NO_COLOR and FORCE_COLOR win over the TTY check, as most CLIs do. */
+export function useColor(io: CommandIO, flag: boolean | undefined): boolean {
+  if (flag !== undefined) return flag;
+  if (io.env.NO_COLOR) return false;
+  if (io.env.FORCE_COLOR && io.env.FORCE_COLOR !== '0') return true;
+  return io.isTTY;
+}

@@ -1,0 +1,40 @@
+import { Command, CommanderError } from 'commander';
+import { isRampartError } from '../core/errors.js';
+import { TOOL_NAME, TOOL_VERSION } from '../version.js';
+import { processIO, type CommandIO } from './io.js';
+import { registerLint } from './lint.js';
+
+/**
+ * Runs the CLI with `argv` (without node and script) and returns the exit code:
+ * 0 clean, 1 findings at or above the threshold, 2 usage/config/input error, 3 internal error.
+ */
+export async function runCli(argv: readonly string[], io: CommandIO = processIO()): Promise<number> {
+  let exitCode = 0;
+  const run = async (action: () => Promise<number>) => {
+    exitCode = await action();
+  };
+  const program = new Command()
+    .name(TOOL_NAME)
+    .description('API quality and security: lint, score, diff, discover, scan, proxy.')
+    .version(TOOL_VERSION, '-v, --version')
+    .exitOverride()
+    .configureOutput({ writeOut: io.stdout, writeErr: io.stderr })
+    .showHelpAfterError('(run with --help for usage)');
+  registerLint(program, run, io);
+  try {
+    await program.parseAsync([...argv], { from: 'user' });
+    return exitCode;
+  } catch (error) {
+    if (error instanceof CommanderError) {
+      return error.exitCode === 0 ? 0 : 2;
+    }
+    if (isRampartError(error)) {
+      io.stderr(`${TOOL_NAME}: ${error.toOneLine()}\n`);
+      return error.exitCode;
+    }
+    const message = error instanceof Error ? error.message : String(error);
+    io.stderr(`${TOOL_NAME}: internal error: ${message} [RAMPART_INTERNAL]\n`);
+    if (io.env.RAMPART_DEBUG) io.stderr(`${(error as Error).stack ?? ''}\n`);
+    return 3;
+  }
+}

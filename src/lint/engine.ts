@@ -1,0 +1,204 @@
+import { createHash } from 'node:crypto';
+import picomatch from 'picomatch';
+import type { DocumentLocation, Finding } from '../core/finding.js';
+import type { Severity } from '../core/severity.js';
+import { isRefObject, type ApiDocument } from '../spec/document.js';
+import { NodeLocation } from './location.js';
+import type { NodeType } from './node-types.js';
+import type { Ancestor, Rule, VisitContext, VisitFunction } from './rule.js';
+import type { RawFinding, RuleDefinition, RuleSelection, RuleSetting } from './rule-settings.js';
+import { findSuppression } from './suppression.js';
+import { walkDocument, type WalkHandlers } from './walk.js';
+
+export const RULE_CRASH_ID = 'rule-crashed';
+
+/** Fills `{{name}}` placeholders; unknown names stay visible so a broken template is noticed. */
+export function formatMessage(template: string, data: Record<string, unknown> = {}): string {
+  return template.replace(/\{\{\s*([\w.-]+)\s*\}\}/g, (whole, name: string) => (name in data ? String(data[name]) : whole));
+}
+
+/** Runs every rule enabled anywhere in the selection: built-ins in one shared walk, the others one by one. */
+export function runRules(document: ApiDocument, selection: RuleSelection): RawFinding[] {
+  const active = activeDefinitions(selection).filter((definition) => appliesTo(definition, document));
+  const raw: RawFinding[] = [];
+  const crashed = new Set<string>();
+  const crash = (ruleId: string, error: unknown, location: NodeLocation) => {
+    if (crashed.has(ruleId)) return;
+    crashed.add(ruleId);
+    const reason = error instanceof Error ? error.message : String(error);
+    raw.push({ ruleId: RULE_CRASH_ID, message: `Rule "${ruleId}" threw an exception and was stopped: ${reason}`, location, severity: 'error' });
+  };
+
+  // One context per visited node, shared by all rules; report() names the rule that is running.
+  let currentRule: Rule | undefined;
+  const handlers: WalkHandlers = { enter: new Map(), leave: new Map() };
+  const documentHooks: { rule: Rule; enter?: VisitFunction; leave?: VisitFunction }[] = [];
+  for (const definition of active) {
+    const rule = definition.builtin;
+    if (!rule) continue;
+    const visitor = rule.create();
+    for (const [type, entry] of Object.entries(visitor)) {
+      if (!entry) continue;
+      if (type === 'Document') {
+        const hooks = entry as { enter?: VisitFunction; leave?: VisitFunction };
+        documentHooks.push({ rule, enter: hooks.enter, leave: hooks.leave });
+        continue;
+      }
+      const enter = typeof entry === 'function' ? entry : entry.enter;
+      const leave = typeof entry === 'function' ? undefined : entry.leave;
+      const guard = (fn: VisitFunction): VisitFunction => (node, ctx) => {
+        if (crashed.has(rule.id)) return;
+        currentRule = rule;
+        try {
+          fn(node, ctx);
+        } catch (error) {
+          crash(rule.id, error, ctx.location);
+        }
+      };
+      if (enter) push(handlers.enter, type as NodeType | 'Ref', guard(enter));
+      if (leave) push(handlers.leave, type as NodeType, guard(leave));
+    }
+  }
+
+  const contextFor = (location: NodeLocation, key: string | number, ancestors: readonly Ancestor[]): VisitContext =>
+    createContext(document, location, key, ancestors, (ruleId, message, at, messageId) => raw.push({ ruleId, message, location: at, messageId }), () => currentRule);
+  const rootContext = (rule: Rule) => createContext(document, new NodeLocation(document.root, ''), '', [], (ruleId, message, at, messageId) => raw.push({ ruleId, message, location: at, messageId }), () => rule);
+  for (const hook of documentHooks) runHook(hook.rule, hook.enter);
+  walkDocument(document, handlers, contextFor);
+  for (const hook of documentHooks) runHook(hook.rule, hook.leave);
+
+  for (const definition of active) {
+    if (!definition.run) continue;
+    try {
+      raw.push(...definition.run(document));
+    } catch (error) {
+      crash(definition.id, error, new NodeLocation(document.root, ''));
+    }
+  }
+  return raw;
+
+  function runHook(rule: Rule, fn: VisitFunction | undefined) {
+    if (!fn || crashed.has(rule.id)) return;
+    try {
+      fn(document.root.value, rootContext(rule));
+    } catch (error) {
+      crash(rule.id, error, new NodeLocation(document.root, ''));
+    }
+  }
+}
+
+function push<K, V>(map: Map<K, V[]>, key: K, value: V) {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
+}
+
+function createContext(
+  document: ApiDocument,
+  location: NodeLocation,
+  key: string | number,
+  ancestors: readonly Ancestor[],
+  emit: (ruleId: string, message: string, at: NodeLocation, messageId: string) => void,
+  rule: () => Rule | undefined,
+): VisitContext {
+  return {
+    location,
+    key,
+    ancestors,
+    document,
+    format: document.version.format,
+    resolve(value, at = location) {
+      if (!isRefObject(value)) return { node: value as never, location: undefined };
+      const target = document.resolveRef(at.source, value.$ref);
+      return target ? { node: target.value as never, location: new NodeLocation(target.source, target.pointer) } : { node: undefined as never, location: undefined };
+    },
+    report(descriptor) {
+      const current = rule();
+      if (!current) throw new Error('report() called outside a rule');
+      const template = (current.meta.messages as Record<string, string>)[descriptor.messageId];
+      if (template === undefined) throw new Error(`unknown messageId "${descriptor.messageId}"`);
+      emit(current.id, formatMessage(template, descriptor.data), descriptor.location ?? location, descriptor.messageId);
+    },
+  };
+}
+
+function activeDefinitions(selection: RuleSelection): RuleDefinition[] {
+  const ids = new Set<string>();
+  for (const [id, setting] of selection.base) if (setting.severity !== 'off') ids.add(id);
+  for (const override of selection.overrides) for (const [id, setting] of override.rules) if (setting.severity !== 'off') ids.add(id);
+  return [...ids].map((id) => selection.definitions.get(id)).filter((definition): definition is RuleDefinition => definition !== undefined);
+}
+
+function appliesTo(definition: RuleDefinition, document: ApiDocument): boolean {
+  const formats = definition.builtin?.meta.formats;
+  return !formats || formats.includes(document.version.format);
+}
+
+export interface FinalizeOptions {
+  cwd: string;
+  docsUrl?: (ruleId: string) => string | undefined;
+}
+
+/** Applies severities (with overrides), inline suppressions and positions; drops what is off. */
+export function finalizeFindings(raw: readonly RawFinding[], selection: RuleSelection, options: FinalizeOptions): Finding[] {
+  const matchers = selection.overrides.map((override) => ({
+    rules: override.rules,
+    patterns: override.files.map((pattern) => {
+      const [glob, fragment] = pattern.split('#');
+      return { match: picomatch(glob!, { dot: true, matchBase: !glob!.includes('/') }), pointer: fragment };
+    }),
+  }));
+  const seen = new Set<string>();
+  const findings: Finding[] = [];
+  for (const item of raw) {
+    const file = item.location.source.displayPath;
+    let setting: RuleSetting | undefined = selection.base.get(item.ruleId);
+    for (const matcher of matchers) {
+      const hit = matcher.patterns.some(
+        (pattern) => pattern.match(file) && (pattern.pointer === undefined || isPointerWithin(item.location.pointer, pattern.pointer)),
+      );
+      if (hit && matcher.rules.has(item.ruleId)) setting = matcher.rules.get(item.ruleId);
+    }
+    const definition = selection.definitions.get(item.ruleId);
+    const severity: Severity | 'off' = item.ruleId === RULE_CRASH_ID ? 'error' : item.severity ?? setting?.severity ?? definition?.defaultSeverity ?? 'error';
+    if (severity === 'off') continue;
+    const dedupeKey = `${item.ruleId}\u0000${item.location.source.uri}\u0000${item.location.pointer}\u0000${item.message}\u0000${item.offset ?? ''}`;
+    if (seen.has(dedupeKey)) continue;
+    seen.add(dedupeKey);
+    const range = item.offset === undefined ? item.location.source.range(item.location.pointer, { key: item.location.onKey }) : pointRange(item.location.source.positionOf(item.offset));
+    const location: DocumentLocation = { file, pointer: item.location.pointer, line: range.line, column: range.column, endLine: range.endLine, endColumn: range.endColumn };
+    const finding: Finding = {
+      ruleId: item.ruleId,
+      severity,
+      message: item.message,
+      location,
+      owasp: [...(definition?.owasp ?? [])],
+      cwe: [...(definition?.cwe ?? [])],
+      fingerprint: fingerprintOf(item.ruleId, file, item.location.pointer, item.message),
+    };
+    const docsUrl = definition?.docsUrl ?? options.docsUrl?.(item.ruleId);
+    if (docsUrl) finding.docsUrl = docsUrl;
+    if (definition?.fix) finding.fix = definition.fix;
+    const suppression = findSuppression(item.location.source, item.location.pointer, item.ruleId);
+    if (suppression) finding.suppressed = { kind: 'inline', ...suppression };
+    findings.push(finding);
+  }
+  return findings;
+}
+
+function pointRange(position: { line: number; column: number }) {
+  return { line: position.line, column: position.column, endLine: position.line, endColumn: position.column };
+}
+
+function isPointerWithin(pointer: string, prefix: string): boolean {
+  const normalized = prefix.startsWith('/') || prefix === '' ? prefix : `/${prefix}`;
+  return pointer === normalized || pointer.startsWith(normalized + '/');
+}
+
+/**
+ * Stable across line shifts and unrelated edits: built from what the finding is about (rule, file,
+ * JSON pointer, message), never from line numbers.
+ */
+export function fingerprintOf(ruleId: string, file: string, pointer: string, message: string): string {
+  return createHash('sha256').update(`${ruleId}\u0000${file.replace(/\\/g, '/')}\u0000${pointer}\u0000${message}`).digest('hex').slice(0, 32);
+}

@@ -1,0 +1,118 @@
+import path from 'node:path';
+import { RampartError, isRampartError } from '../core/errors.js';
+import { compareFindings, type Finding } from '../core/finding.js';
+import { expandInputs } from '../core/files.js';
+import { loadDocument, type ApiDocument, type LoadOptions } from '../spec/document.js';
+import { joinPointer } from '../spec/pointer.js';
+import { NodeLocation } from './location.js';
+import { finalizeFindings, runRules } from './engine.js';
+import type { RawFinding, RuleDefinition, RuleSelection } from './rule-settings.js';
+import { defaultSelection, docsUrlFor, mergeSelections } from './rulesets.js';
+
+export interface LintOptions extends LoadOptions {
+  /** What to run. Default: the built-in `recommended` ruleset. */
+  selection?: RuleSelection;
+}
+
+export interface LintedDocument {
+  file: string;
+  format: string;
+  version: string;
+  files: number;
+}
+
+export interface LintResult {
+  findings: Finding[];
+  documents: LintedDocument[];
+  /** Inputs that could not be linted at all (unreadable, not YAML/JSON, not an API description). */
+  errors: RampartError[];
+  /** Definitions of every rule that could report, for reporters that describe rules (SARIF). */
+  rules: ReadonlyMap<string, RuleDefinition>;
+}
+
+/** Problems found while loading, reported as findings of these core rules. */
+const CORE_RULES: RuleDefinition[] = [
+  {
+    id: 'no-unresolved-refs',
+    description: 'Every $ref must resolve to an existing target.',
+    defaultSeverity: 'error',
+    recommended: true,
+    owasp: [],
+    cwe: [],
+    fix: 'Correct the $ref path or pointer, or add the missing file or component.',
+  },
+  {
+    id: 'no-duplicate-keys',
+    description: 'A mapping must not repeat a key: parsers silently keep only one value.',
+    defaultSeverity: 'error',
+    recommended: true,
+    owasp: [],
+    cwe: [],
+    fix: 'Remove or rename one of the repeated keys.',
+  },
+  {
+    id: 'rule-crashed',
+    description: 'A rule threw an exception; its results are incomplete.',
+    defaultSeverity: 'error',
+    recommended: true,
+    owasp: [],
+    cwe: [],
+    fix: 'Report the problem with the rule; the rest of the run is unaffected.',
+  },
+];
+
+function coreSelection(): RuleSelection {
+  const selection: RuleSelection = { definitions: new Map(), base: new Map(), overrides: [] };
+  for (const definition of CORE_RULES) {
+    selection.definitions.set(definition.id, { ...definition, docsUrl: docsUrlFor(definition.id) });
+    selection.base.set(definition.id, { severity: definition.defaultSeverity });
+  }
+  return selection;
+}
+
+/** Lints files and globs. Never throws for bad input: unreadable inputs land in `errors`. */
+export async function lint(inputs: string | readonly string[], options: LintOptions = {}): Promise<LintResult> {
+  const cwd = options.cwd ?? process.cwd();
+  const selection = mergeSelections(coreSelection(), options.selection ?? defaultSelection());
+  const findings: Finding[] = [];
+  const documents: LintedDocument[] = [];
+  const errors: RampartError[] = [];
+  let files: string[];
+  try {
+    files = expandInputs(typeof inputs === 'string' ? [inputs] : inputs, cwd);
+  } catch (error) {
+    if (!isRampartError(error)) throw error;
+    return { findings, documents, errors: [error], rules: selection.definitions };
+  }
+  for (const file of files) {
+    let document: ApiDocument;
+    try {
+      document = await loadDocument(file, { ...options, cwd });
+    } catch (error) {
+      errors.push(isRampartError(error) ? error : new RampartError('RAMPART_INTERNAL', (error as Error).message, { cause: error, position: { file: path.relative(cwd, file) } }));
+      continue;
+    }
+    documents.push({ file: document.root.displayPath, format: document.version.format, version: document.version.declared, files: document.sources.size });
+    findings.push(...lintDocument(document, selection, cwd));
+  }
+  findings.sort(compareFindings);
+  return { findings, documents, errors, rules: selection.definitions };
+}
+
+/** Lints one loaded document with a selection (the core rules are always on). */
+export function lintDocument(document: ApiDocument, selection: RuleSelection, cwd = process.cwd()): Finding[] {
+  const raw: RawFinding[] = loadProblems(document);
+  raw.push(...runRules(document, selection));
+  return finalizeFindings(raw, selection, { cwd, docsUrl: docsUrlFor });
+}
+
+function loadProblems(document: ApiDocument): RawFinding[] {
+  const raw: RawFinding[] = [];
+  for (const problem of document.refProblems) {
+    raw.push({ ruleId: 'no-unresolved-refs', message: problem.message, location: new NodeLocation(problem.source, joinPointer(problem.pointer, '$ref')) });
+  }
+  for (const source of document.sources.values()) {
+    for (const issue of source.issues) raw.push({ ruleId: 'no-duplicate-keys', message: issue.message, location: new NodeLocation(source, issue.pointer, true), offset: issue.offset });
+  }
+  return raw;
+}

@@ -1,0 +1,82 @@
+import { isRefObject, type ApiDocument } from '../spec/document.js';
+import { NodeLocation } from './location.js';
+import { childType, type NodeType } from './node-types.js';
+import type { Ancestor, VisitContext, VisitFunction } from './rule.js';
+
+/** Visit functions grouped by node type, each already bound to its rule's reporting. */
+export interface WalkHandlers {
+  enter: Map<NodeType | 'Ref', VisitFunction[]>;
+  leave: Map<NodeType, VisitFunction[]>;
+}
+
+type ContextFactory = (location: NodeLocation, key: string | number, ancestors: readonly Ancestor[]) => VisitContext;
+
+/**
+ * The one walk every built-in rule shares: it descends the node model from the root, follows each
+ * $ref to the file and pointer it names, and visits every (type, file, pointer) once, so shared and
+ * recursive schemas cost one visit.
+ */
+export function walkDocument(document: ApiDocument, handlers: WalkHandlers, makeContext: ContextFactory): void {
+  const format = document.version.format;
+  const visited = new Set<string>();
+  const ancestors: Ancestor[] = [];
+
+  const visit = (value: unknown, type: NodeType, location: NodeLocation, key: string | number): void => {
+    if (value === null || typeof value !== 'object') return;
+    if (isRefObject(value)) {
+      const refHandlers = handlers.enter.get('Ref');
+      if (refHandlers) {
+        const ctx = makeContext(location, key, ancestors);
+        for (const handler of refHandlers) handler(value, ctx);
+      }
+      const target = document.resolveRef(location.source, value.$ref);
+      if (!target) return;
+      value = target.value;
+      location = new NodeLocation(target.source, target.pointer);
+      if (value === null || typeof value !== 'object') return;
+    }
+    const id = `${type}\u0000${location.source.uri}\u0000${location.pointer}`;
+    if (visited.has(id)) return;
+    visited.add(id);
+
+    const enter = handlers.enter.get(type);
+    const leave = handlers.leave.get(type);
+    const ctx = enter || leave ? makeContext(location, key, ancestors.slice()) : undefined;
+    if (enter) for (const handler of enter) handler(value, ctx!);
+
+    ancestors.push({ type, node: value, key, location });
+    if (Array.isArray(value)) {
+      // Only reached for list-valued Schema `items` (Swagger tuple form).
+      for (let i = 0; i < value.length; i++) visit(value[i], type, location.child(i), i);
+    } else {
+      for (const childKey of Object.keys(value)) {
+        const child = (value as Record<string, unknown>)[childKey];
+        const kind = childType(format, type, childKey);
+        if (kind === undefined) continue;
+        const childLocation = location.child(childKey);
+        if (typeof kind === 'string') visit(child, kind, childLocation, childKey);
+        else if ('schemaOrList' in kind) visit(child, 'Schema', childLocation, childKey);
+        else if ('mapOf' in kind) visitMap(child, kind.mapOf, childLocation);
+        else visitList(child, kind.listOf, childLocation);
+      }
+    }
+    ancestors.pop();
+
+    if (leave) for (const handler of leave) handler(value, ctx!);
+  };
+
+  const visitMap = (value: unknown, type: NodeType, location: NodeLocation) => {
+    if (value === null || typeof value !== 'object' || Array.isArray(value)) return;
+    if (isRefObject(value)) return; // a $ref where a map belongs: structural validation reports it
+    for (const key of Object.keys(value)) {
+      if (key.startsWith('x-') && type !== 'Schema') continue;
+      visit((value as Record<string, unknown>)[key], type, location.child(key), key);
+    }
+  };
+  const visitList = (value: unknown, type: NodeType, location: NodeLocation) => {
+    if (!Array.isArray(value)) return;
+    for (let i = 0; i < value.length; i++) visit(value[i], type, location.child(i), i);
+  };
+
+  visit(document.root.value, 'Root', new NodeLocation(document.root, ''), '');
+}

@@ -1,0 +1,17 @@
+import { json } from './json.js';
+import { stylish } from './stylish.js';
+import type { Reporter } from './types.js';
+
+/** Every output format, by name. The meta-test checks each has tests. */
+export const reporters = {
+  stylish,
+  json,
+} satisfies Record<string, Reporter>;
+
+export type ReporterName = keyof typeof reporters;
+
+export function isReporterName(name: string): name is ReporterName {
+  return Object.prototype.hasOwnProperty.call(reporters, name);
+}
+
+export type { Reporter, ReportContext, RuleInfo } from './types.js';

@@ -1,0 +1,296 @@
+import { readFileSync, statSync } from 'node:fs';
+import path from 'node:path';
+import { RampartError, isRampartError } from '../core/errors.js';
+import { getAtPointer, joinPointer, parsePointer } from './pointer.js';
+import { decodeText, parseSource, type Source } from './source.js';
+import { detectVersion, type SpecVersion } from './version.js';
+
+export interface LoadOptions {
+  /** Working directory: reports show paths relative to it. Default: process.cwd(). */
+  cwd?: string;
+  /** Follow http(s) $refs. Off by default: linting must not reach the network unasked. */
+  allowRemote?: boolean;
+  /** Follow file $refs outside the working directory and the root document's folder. */
+  allowOutsideRoot?: boolean;
+  /** Injected for tests; defaults to the global fetch. */
+  fetch?: typeof fetch;
+  /** In-memory files (absolute path → text) read instead of the disk: tests, editors, stdin. */
+  overlay?: ReadonlyMap<string, string>;
+  /** With an overlay: never fall back to the disk. */
+  overlayOnly?: boolean;
+}
+
+export interface RefProblem {
+  source: Source;
+  /** Pointer of the object that holds the $ref. */
+  pointer: string;
+  ref: string;
+  code: 'unresolved' | 'forbidden' | 'unreadable' | 'circular';
+  message: string;
+}
+
+export interface NodeAt {
+  source: Source;
+  pointer: string;
+  value: unknown;
+}
+
+export interface RefSite {
+  pointer: string;
+  ref: string;
+}
+
+const REMOTE = /^https?:\/\//i;
+const MAX_REMOTE_BYTES = 32 * 1024 * 1024;
+
+export function isRefObject(value: unknown): value is { $ref: string } {
+  return value !== null && typeof value === 'object' && typeof (value as { $ref?: unknown }).$ref === 'string';
+}
+
+/** A loaded API description: its root file, every file it references, and $ref resolution between them. */
+export class ApiDocument {
+  private resolvedRoot: unknown;
+  private readonly origins = new WeakMap<object, { source: Source; pointer: string }>();
+
+  constructor(
+    readonly root: Source,
+    readonly sources: ReadonlyMap<string, Source>,
+    readonly version: SpecVersion,
+    readonly refProblems: readonly RefProblem[],
+    readonly refSites: ReadonlyMap<Source, readonly RefSite[]>,
+  ) {}
+
+  /** Follows `ref` written in `from` (through chains of refs) to the node it names. */
+  resolveRef(from: Source, ref: string): NodeAt | undefined {
+    const seen = new Set<string>();
+    let source = from;
+    let current = ref;
+    for (;;) {
+      const target = this.lookup(source, current);
+      if (!target) return undefined;
+      if (!isRefObject(target.value)) return target;
+      const key = `${target.source.uri}#${target.pointer}`;
+      if (seen.has(key)) return undefined;
+      seen.add(key);
+      source = target.source;
+      current = target.value.$ref;
+    }
+  }
+
+  /** One step of resolution, without following a $ref found at the target. */
+  lookup(from: Source, ref: string): NodeAt | undefined {
+    const hash = ref.indexOf('#');
+    const filePart = hash === -1 ? ref : ref.slice(0, hash);
+    const fragment = hash === -1 ? '' : ref.slice(hash + 1);
+    const source = filePart === '' ? from : this.sources.get(resolveUri(from.uri, filePart));
+    if (!source) return undefined;
+    let segments: string[];
+    try {
+      segments = parsePointer(fragment);
+    } catch {
+      return undefined;
+    }
+    const found = getAtPointer(source.value, segments);
+    return found.found ? { source, pointer: joinPointer('', ...segments), value: found.value } : undefined;
+  }
+
+  /** If `value` is a $ref object, what it resolves to; otherwise the node itself. */
+  deref(node: NodeAt): NodeAt {
+    if (!isRefObject(node.value)) return node;
+    return this.resolveRef(node.source, node.value.$ref) ?? node;
+  }
+
+  /**
+   * The document with every $ref replaced by its target (shared, not copied per use). A $ref that
+   * would close a cycle stays a $ref object, so the result is a finite graph that JSONPath can walk.
+   */
+  resolved(): unknown {
+    if (this.resolvedRoot !== undefined) return this.resolvedRoot;
+    const copies = new Map<object, unknown>();
+    const inProgress = new Set<object>();
+    const copy = (value: unknown, source: Source, pointer: string): unknown => {
+      if (value === null || typeof value !== 'object') return value;
+      if (isRefObject(value)) {
+        const target = this.resolveRef(source, value.$ref);
+        if (!target) return value;
+        if (target.value !== null && typeof target.value === 'object' && inProgress.has(target.value)) return value;
+        return copy(target.value, target.source, target.pointer);
+      }
+      const known = copies.get(value);
+      if (known !== undefined) return known;
+      const out: Record<string, unknown> | unknown[] = Array.isArray(value) ? [] : {};
+      copies.set(value, out);
+      this.origins.set(out, { source, pointer });
+      inProgress.add(value);
+      if (Array.isArray(value)) {
+        for (let i = 0; i < value.length; i++) (out as unknown[])[i] = copy(value[i], source, `${pointer}/${i}`);
+      } else {
+        for (const key of Object.keys(value)) {
+          (out as Record<string, unknown>)[key] = copy((value as Record<string, unknown>)[key], source, joinPointer(pointer, key));
+        }
+      }
+      inProgress.delete(value);
+      return out;
+    };
+    this.resolvedRoot = copy(this.root.value, this.root, '');
+    return this.resolvedRoot;
+  }
+
+  /** Where a node of the resolved document was written: its file and pointer. */
+  originOf(path: readonly (string | number)[]): { source: Source; pointer: string } {
+    let node: unknown = this.resolved();
+    let location = this.origins.get(node as object) ?? { source: this.root, pointer: '' };
+    for (const segment of path) {
+      node = node !== null && typeof node === 'object' ? (node as Record<string, unknown>)[segment as string] : undefined;
+      const origin = node !== null && typeof node === 'object' ? this.origins.get(node) : undefined;
+      location = origin ?? { source: location.source, pointer: joinPointer(location.pointer, segment) };
+    }
+    return location;
+  }
+
+  /** Every file name in the document set, root first. */
+  get files(): string[] {
+    return [...this.sources.values()].map((source) => source.displayPath);
+  }
+}
+
+export function resolveUri(baseUri: string, reference: string): string {
+  if (REMOTE.test(reference)) return reference;
+  if (REMOTE.test(baseUri)) return new URL(reference, baseUri).href;
+  let decoded = reference;
+  try {
+    decoded = decodeURI(reference);
+  } catch {
+    // keep it as written
+  }
+  return path.resolve(path.dirname(baseUri), decoded);
+}
+
+/** Collects every `$ref` string in a value with the pointer of the object holding it. Iterative: no stack limits. */
+export function findRefs(value: unknown): RefSite[] {
+  const sites: RefSite[] = [];
+  const stack: { node: unknown; pointer: string }[] = [{ node: value, pointer: '' }];
+  const seen = new Set<object>();
+  while (stack.length > 0) {
+    const { node, pointer } = stack.pop()!;
+    if (node === null || typeof node !== 'object' || seen.has(node)) continue;
+    seen.add(node);
+    if (isRefObject(node)) {
+      sites.push({ pointer, ref: node.$ref });
+      continue;
+    }
+    if (Array.isArray(node)) {
+      for (let i = node.length - 1; i >= 0; i--) stack.push({ node: node[i], pointer: `${pointer}/${i}` });
+    } else {
+      const keys = Object.keys(node);
+      for (let i = keys.length - 1; i >= 0; i--) stack.push({ node: (node as Record<string, unknown>)[keys[i]!], pointer: joinPointer(pointer, keys[i]!) });
+    }
+  }
+  return sites;
+}
+
+/** Loads an API description and every file it references, reporting $ref problems instead of failing on them. */
+export async function loadDocument(file: string, options: LoadOptions = {}): Promise<ApiDocument> {
+  const cwd = options.cwd ?? process.cwd();
+  const rootUri = REMOTE.test(file) ? file : path.resolve(cwd, file);
+  if (REMOTE.test(rootUri) && !options.allowRemote) {
+    throw new RampartError('RAMPART_REF_FORBIDDEN', `${file}: reading a remote document needs --allow-remote`);
+  }
+  const allowedRoots = REMOTE.test(rootUri) ? [cwd] : [cwd, path.dirname(rootUri)];
+  const display = (uri: string) => (REMOTE.test(uri) ? uri : path.relative(cwd, uri) || path.basename(uri));
+
+  const root = await readSource(rootUri, display(rootUri), options);
+  const version = detectVersion(root);
+  const sources = new Map<string, Source>([[rootUri, root]]);
+  const failures = new Map<string, { code: RefProblem['code']; message: string }>();
+  const problems: RefProblem[] = [];
+  const refSites = new Map<Source, RefSite[]>();
+  const queue: Source[] = [root];
+
+  while (queue.length > 0) {
+    const source = queue.shift()!;
+    const sites = findRefs(source.value);
+    refSites.set(source, sites);
+    for (const site of sites) {
+      const hash = site.ref.indexOf('#');
+      const filePart = hash === -1 ? site.ref : site.ref.slice(0, hash);
+      if (filePart === '') continue;
+      const uri = resolveUri(source.uri, filePart);
+      if (sources.has(uri) || failures.has(uri)) continue;
+      const denied = permission(uri, source.uri, allowedRoots, options);
+      if (denied) {
+        failures.set(uri, { code: 'forbidden', message: denied });
+        continue;
+      }
+      try {
+        const loaded = await readSource(uri, display(uri), options);
+        sources.set(uri, loaded);
+        queue.push(loaded);
+      } catch (error) {
+        failures.set(uri, { code: 'unreadable', message: isRampartError(error) ? error.toOneLine() : (error as Error).message });
+      }
+    }
+  }
+
+  const document = new ApiDocument(root, sources, version, problems, refSites);
+  for (const [source, sites] of refSites) {
+    for (const site of sites) {
+      const hash = site.ref.indexOf('#');
+      const filePart = hash === -1 ? site.ref : site.ref.slice(0, hash);
+      const failure = filePart === '' ? undefined : failures.get(resolveUri(source.uri, filePart));
+      if (failure) {
+        problems.push({ source, pointer: site.pointer, ref: site.ref, code: failure.code, message: `Cannot resolve "${site.ref}": ${failure.message}` });
+        continue;
+      }
+      if (!document.lookup(source, site.ref)) {
+        problems.push({ source, pointer: site.pointer, ref: site.ref, code: 'unresolved', message: `Cannot resolve "${site.ref}": no such target.` });
+      } else if (!document.resolveRef(source, site.ref)) {
+        problems.push({ source, pointer: site.pointer, ref: site.ref, code: 'circular', message: `"${site.ref}" is a $ref to itself through other $refs only.` });
+      }
+    }
+  }
+  return document;
+}
+
+function permission(uri: string, fromUri: string, allowedRoots: string[], options: LoadOptions): string | undefined {
+  if (REMOTE.test(uri)) return options.allowRemote ? undefined : 'remote $refs are followed only with --allow-remote';
+  if (REMOTE.test(fromUri)) return 'a remote document may not refer to local files';
+  if (options.allowOutsideRoot) return undefined;
+  const inside = allowedRoots.some((rootDir) => {
+    const relative = path.relative(rootDir, uri);
+    return relative === '' || (!relative.startsWith('..') && !path.isAbsolute(relative));
+  });
+  return inside ? undefined : 'the file is outside the working directory and the document folder (allow it with --allow-outside-root)';
+}
+
+async function readSource(uri: string, displayPath: string, options: LoadOptions): Promise<Source> {
+  if (REMOTE.test(uri)) {
+    const fetcher = options.fetch ?? fetch;
+    let response: Response;
+    try {
+      response = await fetcher(uri, { signal: AbortSignal.timeout(15_000), redirect: 'error' });
+    } catch (error) {
+      throw new RampartError('RAMPART_FILE_NOT_FOUND', `cannot fetch: ${(error as Error).message}`, { cause: error, position: { file: displayPath } });
+    }
+    if (!response.ok) throw new RampartError('RAMPART_FILE_NOT_FOUND', `cannot fetch: HTTP ${response.status}`, { position: { file: displayPath } });
+    const bytes = new Uint8Array(await response.arrayBuffer());
+    if (bytes.length > MAX_REMOTE_BYTES) throw new RampartError('RAMPART_INPUT_TOO_LARGE', 'remote document is too large', { position: { file: displayPath } });
+    return parseSource(uri, displayPath, decodeText(bytes, displayPath));
+  }
+  const inMemory = options.overlay?.get(uri);
+  if (inMemory !== undefined) return parseSource(uri, displayPath, inMemory.charCodeAt(0) === 0xfeff ? inMemory.slice(1) : inMemory);
+  if (options.overlay && !REMOTE.test(uri) && options.overlayOnly) {
+    throw new RampartError('RAMPART_FILE_NOT_FOUND', 'no such file', { position: { file: displayPath } });
+  }
+  let bytes: Uint8Array;
+  try {
+    if (statSync(uri).isDirectory()) throw new RampartError('RAMPART_FILE_NOT_FOUND', 'is a directory, not a file', { position: { file: displayPath } });
+    bytes = readFileSync(uri);
+  } catch (error) {
+    if (isRampartError(error)) throw error;
+    const code = (error as NodeJS.ErrnoException).code;
+    const reason = code === 'ENOENT' ? 'no such file' : code === 'EACCES' ? 'permission denied' : (error as Error).message;
+    throw new RampartError('RAMPART_FILE_NOT_FOUND', reason, { cause: error, position: { file: displayPath } });
+  }
+  return parseSource(uri, displayPath, decodeText(bytes, displayPath));
+}

@@ -1,0 +1,190 @@
+/**
+ * A compact, position-only mirror of a parsed document: one entry per node in document order
+ * (pre-order), with its source range and the index just past its subtree. Values come from the
+ * fast parsers; this index answers "where is /paths/~1users/get?" without keeping a full AST.
+ */
+export const NODE_MAPPING = 1;
+export const NODE_SEQUENCE = 2;
+export const NODE_SCALAR = 3;
+export const NODE_ALIAS = 4;
+
+export const STYLE_PLAIN = 1;
+export const STYLE_SINGLE = 2;
+export const STYLE_DOUBLE = 3;
+
+export interface NodeRange {
+  start: number;
+  end: number;
+  keyStart?: number;
+  keyEnd?: number;
+}
+
+export class NodeIndexBuilder {
+  kinds: Uint8Array;
+  styles: Uint8Array;
+  starts: Int32Array;
+  ends: Int32Array;
+  nexts: Int32Array;
+  count = 0;
+
+  constructor(capacity: number) {
+    const size = Math.max(16, capacity);
+    this.kinds = new Uint8Array(size);
+    this.styles = new Uint8Array(size);
+    this.starts = new Int32Array(size);
+    this.ends = new Int32Array(size);
+    this.nexts = new Int32Array(size);
+  }
+
+  add(kind: number, start: number, end: number, style = 0): number {
+    if (this.count === this.kinds.length) this.grow();
+    const index = this.count++;
+    this.kinds[index] = kind;
+    this.styles[index] = style;
+    this.starts[index] = start;
+    this.ends[index] = end;
+    this.nexts[index] = index + 1;
+    return index;
+  }
+
+  close(index: number, end: number): void {
+    this.nexts[index] = this.count;
+    this.ends[index] = end;
+  }
+
+  private grow(): void {
+    const size = this.kinds.length * 2;
+    const copy = <T extends Uint8Array | Int32Array>(from: T, to: T): T => (to.set(from), to);
+    this.kinds = copy(this.kinds, new Uint8Array(size));
+    this.styles = copy(this.styles, new Uint8Array(size));
+    this.starts = copy(this.starts, new Int32Array(size));
+    this.ends = copy(this.ends, new Int32Array(size));
+    this.nexts = copy(this.nexts, new Int32Array(size));
+  }
+
+  build(text: string): NodeIndex {
+    const trim = <T extends Uint8Array | Int32Array>(a: T): T => a.slice(0, this.count) as T;
+    return new NodeIndex(text, trim(this.kinds), trim(this.styles), trim(this.starts), trim(this.ends), trim(this.nexts));
+  }
+}
+
+export class NodeIndex {
+  private readonly mappingChildren = new Map<number, Map<string, number>>();
+
+  constructor(
+    private readonly text: string,
+    private readonly kinds: Uint8Array,
+    private readonly styles: Uint8Array,
+    private readonly starts: Int32Array,
+    private readonly ends: Int32Array,
+    private readonly nexts: Int32Array,
+  ) {}
+
+  get size(): number {
+    return this.kinds.length;
+  }
+
+  /**
+   * Finds the node at `segments` (decoded JSON pointer segments). When the full path does not
+   * exist in this file (it passes through an alias or a value that is not there), returns the
+   * deepest node found and how many segments it matched.
+   */
+  locate(segments: readonly string[]): { range: NodeRange; matched: number } | undefined {
+    if (this.kinds.length === 0) return undefined;
+    let node = 0;
+    let keyNode = -1;
+    let matched = 0;
+    for (const segment of segments) {
+      const kind = this.kinds[node];
+      let child = -1;
+      let childKey = -1;
+      if (kind === NODE_MAPPING) {
+        const keyIndex = this.children(node).get(segment);
+        if (keyIndex !== undefined) {
+          childKey = keyIndex;
+          child = this.nexts[keyIndex]!;
+        }
+      } else if (kind === NODE_SEQUENCE && /^(0|[1-9]\d*)$/.test(segment)) {
+        child = this.nthItem(node, Number(segment));
+      }
+      if (child < 0) break;
+      node = child;
+      keyNode = childKey;
+      matched++;
+    }
+    const range: NodeRange = { start: this.starts[node]!, end: this.ends[node]! };
+    if (keyNode >= 0) {
+      range.keyStart = this.starts[keyNode]!;
+      range.keyEnd = this.ends[keyNode]!;
+    }
+    return { range, matched };
+  }
+
+  /** Every key that repeats in its mapping, with the pointer of the repeat. Walks the whole index. */
+  duplicateKeys(): { segments: string[]; keyStart: number }[] {
+    const found: { segments: string[]; keyStart: number }[] = [];
+    const visit = (node: number, path: string[]) => {
+      const end = this.nexts[node]!;
+      if (this.kinds[node] === NODE_MAPPING) {
+        const seen = new Set<string>();
+        for (let key = node + 1; key < end; ) {
+          const value = this.nexts[key]!;
+          if (value >= end) break;
+          const name = this.decodeKey(key);
+          if (seen.has(name)) found.push({ segments: [...path, name], keyStart: this.starts[key]! });
+          seen.add(name);
+          visit(value, [...path, name]);
+          key = this.nexts[value]!;
+        }
+      } else if (this.kinds[node] === NODE_SEQUENCE) {
+        for (let child = node + 1, i = 0; child < end; child = this.nexts[child]!, i++) visit(child, [...path, String(i)]);
+      }
+    };
+    if (this.kinds.length > 0) visit(0, []);
+    return found;
+  }
+
+  private nthItem(node: number, n: number): number {
+    const end = this.nexts[node]!;
+    let child = node + 1;
+    for (let i = 0; child < end; i++) {
+      if (i === n) return child;
+      child = this.nexts[child]!;
+    }
+    return -1;
+  }
+
+  /** Key → key-node index for one mapping, computed once. The first of duplicate keys wins. */
+  private children(node: number): Map<string, number> {
+    let table = this.mappingChildren.get(node);
+    if (table) return table;
+    table = new Map();
+    const end = this.nexts[node]!;
+    for (let key = node + 1; key < end; ) {
+      const value = this.nexts[key]!;
+      if (value >= end) break;
+      const name = this.decodeKey(key);
+      if (!table.has(name)) table.set(name, key);
+      key = this.nexts[value]!;
+    }
+    this.mappingChildren.set(node, table);
+    return table;
+  }
+
+  private decodeKey(index: number): string {
+    const raw = this.text.slice(this.starts[index]!, this.ends[index]!);
+    switch (this.styles[index]) {
+      case STYLE_SINGLE:
+        return raw.slice(1, -1).replace(/''/g, "'");
+      case STYLE_DOUBLE:
+        if (!raw.includes('\\')) return raw.slice(1, -1);
+        try {
+          return JSON.parse(raw) as string;
+        } catch {
+          return raw.slice(1, -1);
+        }
+      default:
+        return raw;
+    }
+  }
+}

@@ -1,0 +1,51 @@
+/** RFC 6901 JSON pointers. */
+export function escapeSegment(segment: string | number): string {
+  return String(segment).replace(/~/g, '~0').replace(/\//g, '~1');
+}
+
+export function unescapeSegment(segment: string): string {
+  return segment.replace(/~1/g, '/').replace(/~0/g, '~');
+}
+
+export function joinPointer(base: string, ...segments: (string | number)[]): string {
+  let pointer = base;
+  for (const segment of segments) pointer += '/' + escapeSegment(segment);
+  return pointer;
+}
+
+export function parsePointer(pointer: string): string[] {
+  if (pointer === '' || pointer === '#') return [];
+  const body = pointer.startsWith('#') ? pointer.slice(1) : pointer;
+  if (!body.startsWith('/')) throw new Error(`JSON pointer "${pointer}" must start with "/"`);
+  return body.slice(1).split('/').map((segment) => unescapeSegment(safeDecode(segment)));
+}
+
+export function pointerFromSegments(segments: readonly (string | number)[]): string {
+  return joinPointer('', ...segments);
+}
+
+/** Fragments in $refs are URI-encoded (`#/paths/~1users%7Bid%7D`). */
+function safeDecode(segment: string): string {
+  if (!segment.includes('%')) return segment;
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    return segment;
+  }
+}
+
+/** Looks a pointer up in a plain value; undefined when it does not exist. */
+export function getAtPointer(value: unknown, segments: readonly string[]): { found: boolean; value: unknown } {
+  let current = value;
+  for (const segment of segments) {
+    if (Array.isArray(current)) {
+      if (!/^(0|[1-9]\d*)$/.test(segment) || Number(segment) >= current.length) return { found: false, value: undefined };
+      current = current[Number(segment)];
+    } else if (current !== null && typeof current === 'object' && Object.prototype.hasOwnProperty.call(current, segment)) {
+      current = (current as Record<string, unknown>)[segment];
+    } else {
+      return { found: false, value: undefined };
+    }
+  }
+  return { found: true, value: current };
+}

@@ -1,0 +1,220 @@
+import { constructFromEvents, parseEvents, YAMLException } from 'js-yaml';
+import { RampartError } from '../core/errors.js';
+import { indexJson } from './json-index.js';
+import { LineIndex } from './line-index.js';
+import type { NodeIndex, NodeRange } from './node-index.js';
+import { parsePointer, pointerFromSegments } from './pointer.js';
+import { indexYamlEvents } from './yaml-index.js';
+
+export type SourceFormat = 'json' | 'yaml';
+
+/** A problem found while parsing that does not stop the run (it becomes a Finding). */
+export interface ParseIssue {
+  code: 'duplicate-key';
+  message: string;
+  pointer: string;
+  /** Where exactly, when the pointer alone is ambiguous (a repeated key). */
+  offset?: number;
+}
+
+export interface SourceRange {
+  line: number;
+  column: number;
+  endLine: number;
+  endColumn: number;
+}
+
+/** Safety bounds for hostile input. */
+export const MAX_NESTING_DEPTH = 1000;
+export const MAX_ALIASES = 10_000;
+export const MAX_ALIAS_EXPANSION = 2_000_000;
+export const MAX_FILE_BYTES = 512 * 1024 * 1024;
+
+/** One parsed file: its text, its value, and positions for any pointer on demand. */
+export class Source {
+  private lineIndex: LineIndex | undefined;
+
+  constructor(
+    /** Absolute path or URL. */
+    readonly uri: string,
+    /** What reports show: the path relative to the working directory. */
+    readonly displayPath: string,
+    readonly text: string,
+    readonly value: unknown,
+    readonly format: SourceFormat,
+    private readonly nodes: NodeIndex,
+    readonly issues: ParseIssue[],
+  ) {}
+
+  /** The range of the node at `pointer` (or of its key). Falls back to the nearest existing ancestor. */
+  range(pointer: string, options: { key?: boolean } = {}): SourceRange {
+    let segments: string[];
+    try {
+      segments = parsePointer(pointer);
+    } catch {
+      segments = [];
+    }
+    const found = this.nodes.locate(segments);
+    const range: NodeRange = found?.range ?? { start: 0, end: 0 };
+    const useKey = options.key && found?.matched === segments.length && range.keyStart !== undefined;
+    const start = useKey ? range.keyStart! : range.keyStart !== undefined && found!.matched < segments.length ? range.keyStart! : range.start;
+    const end = useKey ? range.keyEnd! : range.end;
+    const lines = (this.lineIndex ??= new LineIndex(this.text));
+    const from = lines.position(start);
+    const to = lines.position(Math.max(start, end));
+    return { line: from.line, column: from.column, endLine: to.line, endColumn: to.column };
+  }
+
+  /** Offset-based position, for errors that carry an offset. */
+  positionOf(offset: number): { line: number; column: number } {
+    return (this.lineIndex ??= new LineIndex(this.text)).position(offset);
+  }
+}
+
+/** Decodes file bytes as UTF-8 text, refusing binary content with a clear error. */
+export function decodeText(bytes: Uint8Array, displayPath: string): string {
+  if (bytes.length > MAX_FILE_BYTES) {
+    throw new RampartError('RAMPART_INPUT_TOO_LARGE', `file is larger than ${MAX_FILE_BYTES / 1024 / 1024} MiB`, { position: { file: displayPath } });
+  }
+  const head = bytes.subarray(0, 8192);
+  if (head.includes(0)) {
+    throw new RampartError('RAMPART_PARSE_FAILED', 'binary file: expected YAML or JSON text', { position: { file: displayPath } });
+  }
+  let text: string;
+  try {
+    text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    throw new RampartError('RAMPART_PARSE_FAILED', 'file is not valid UTF-8 text', { position: { file: displayPath } });
+  }
+  return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+}
+
+function looksLikeJson(uri: string, text: string): boolean {
+  if (/\.json$/i.test(uri)) return true;
+  const first = text.match(/^\s*(\S)/)?.[1];
+  return first === '{' || first === '[';
+}
+
+/** Parses one file's text. Throws RampartError (with file:line:col) when it is not YAML or JSON. */
+export function parseSource(uri: string, displayPath: string, text: string): Source {
+  if (text.trim() === '') {
+    throw new RampartError('RAMPART_PARSE_FAILED', 'empty document', { position: { file: displayPath, line: 1, column: 1 } });
+  }
+  if (looksLikeJson(uri, text)) {
+    const json = tryJson(text);
+    if (json.ok) return jsonSource(uri, displayPath, text, json.value);
+    // A .json file that is not JSON may still be YAML (JSON with comments, trailing commas are not).
+    if (/\.json$/i.test(uri)) {
+      const where = lineColumnOfOffset(text, json.offset);
+      throw new RampartError('RAMPART_PARSE_FAILED', `invalid JSON: ${json.message}`, { position: { file: displayPath, ...where } });
+    }
+  }
+  return yamlSource(uri, displayPath, text);
+}
+
+function tryJson(text: string): { ok: true; value: unknown } | { ok: false; message: string; offset: number } {
+  try {
+    return { ok: true, value: JSON.parse(text) };
+  } catch (error) {
+    const message = (error as Error).message;
+    const position = /at position (\d+)/.exec(message);
+    const offset = position ? Number(position[1]) : text.length;
+    const clean = message.replace(/ in JSON at position \d+.*$/, '').replace(/\s*\(line \d+ column \d+\)$/, '');
+    return { ok: false, message: clean, offset };
+  }
+}
+
+function lineColumnOfOffset(text: string, offset: number): { line: number; column: number } {
+  return new LineIndex(text).position(Math.min(offset, text.length));
+}
+
+function jsonSource(uri: string, displayPath: string, text: string, value: unknown): Source {
+  const { index, duplicates, depth } = indexJson(text);
+  if (depth > MAX_NESTING_DEPTH) {
+    throw new RampartError('RAMPART_INPUT_TOO_LARGE', `nesting deeper than ${MAX_NESTING_DEPTH} levels`, { position: { file: displayPath } });
+  }
+  const issues: ParseIssue[] = duplicates.map((duplicate) => ({
+    code: 'duplicate-key',
+    message: `Duplicate key "${duplicate.key}": the last value wins.`,
+    pointer: pointerFromSegments([...duplicate.parent, duplicate.key]),
+    offset: duplicate.keyStart,
+  }));
+  return new Source(uri, displayPath, text, value, 'json', index, issues);
+}
+
+function yamlSource(uri: string, displayPath: string, text: string): Source {
+  let events;
+  try {
+    events = parseEvents(text, { filename: displayPath, maxDepth: MAX_NESTING_DEPTH });
+  } catch (error) {
+    throw yamlError(error, displayPath);
+  }
+  const { index, aliases, documents } = indexYamlEvents(text, events);
+  if (documents > 1) {
+    throw new RampartError('RAMPART_PARSE_FAILED', `expected one YAML document, found ${documents}`, { position: { file: displayPath } });
+  }
+  if (aliases > MAX_ALIASES) {
+    throw new RampartError('RAMPART_INPUT_TOO_LARGE', `too many YAML aliases (${aliases} > ${MAX_ALIASES})`, { position: { file: displayPath } });
+  }
+  const issues: ParseIssue[] = [];
+  let value: unknown;
+  try {
+    value = constructFromEvents(events, { source: text, filename: displayPath })[0];
+  } catch (error) {
+    if (!(error instanceof YAMLException) || !/duplicated mapping key/.test(error.reason)) throw yamlError(error, displayPath);
+    // Rare: keep the last value, as JSON.parse does, and report every duplicate as a finding.
+    value = constructFromEvents(events, { source: text, filename: displayPath, json: true })[0];
+    for (const duplicate of index.duplicateKeys()) {
+      const line = new LineIndex(text).position(duplicate.keyStart).line;
+      const key = duplicate.segments[duplicate.segments.length - 1];
+      issues.push({ code: 'duplicate-key', message: `Duplicate key "${key}" (line ${line}): the last value wins.`, pointer: pointerFromSegments(duplicate.segments), offset: duplicate.keyStart });
+    }
+  }
+  if (aliases > 0) assertAliasExpansionBounded(value, displayPath);
+  return new Source(uri, displayPath, text, value, 'yaml', index, issues);
+}
+
+function yamlError(error: unknown, displayPath: string): RampartError {
+  if (error instanceof YAMLException) {
+    const mark = error.mark;
+    return new RampartError('RAMPART_PARSE_FAILED', `invalid YAML: ${error.reason}`, {
+      cause: error,
+      position: { file: displayPath, line: mark ? mark.line + 1 : undefined, column: mark ? mark.column + 1 : undefined },
+    });
+  }
+  if (error instanceof RangeError) {
+    return new RampartError('RAMPART_INPUT_TOO_LARGE', 'document is nested too deeply', { cause: error, position: { file: displayPath } });
+  }
+  return new RampartError('RAMPART_PARSE_FAILED', `cannot parse: ${(error as Error).message}`, { cause: error, position: { file: displayPath } });
+}
+
+/**
+ * js-yaml shares aliased nodes instead of copying them, so a "billion laughs" document is small in
+ * memory but explodes for anything that walks it. Count the expanded size with memoisation and refuse it.
+ */
+function assertAliasExpansionBounded(value: unknown, displayPath: string): void {
+  const sizes = new Map<object, number>();
+  const onStack = new Set<object>();
+  const sizeOf = (node: unknown): number => {
+    if (node === null || typeof node !== 'object') return 1;
+    const known = sizes.get(node);
+    if (known !== undefined) return known;
+    if (onStack.has(node)) {
+      throw new RampartError('RAMPART_INPUT_TOO_LARGE', 'recursive YAML alias: the document contains itself', { position: { file: displayPath } });
+    }
+    onStack.add(node);
+    let total = 1;
+    for (const child of Object.values(node)) {
+      total += sizeOf(child);
+      if (total > MAX_ALIAS_EXPANSION) break;
+    }
+    onStack.delete(node);
+    sizes.set(node, total);
+    return total;
+  };
+  if (sizeOf(value) > MAX_ALIAS_EXPANSION) {
+    throw new RampartError('RAMPART_INPUT_TOO_LARGE', `YAML aliases expand to more than ${MAX_ALIAS_EXPANSION} nodes (alias bomb)`, {
+      position: { file: displayPath },
+    });
+  }
+}
