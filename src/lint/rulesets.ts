@@ -1,7 +1,7 @@
 import { RampartError } from '../core/errors.js';
 import type { Rule } from './rule.js';
 import type { RuleDefinition, RuleSelection } from './rule-settings.js';
-import { builtinRules } from './rules/index.js';
+import { designRules, oasRules, owaspRules } from './rules/index.js';
 
 /** Where rule documentation lives; SARIF `helpUri` and reporters link here. */
 export const DOCS_BASE_URL = 'https://github.com/rampart-dev/rampart/blob/main/docs/rules/';
@@ -30,12 +30,18 @@ export function definitionOf(rule: Rule): RuleDefinition {
  * `extends: spectral:oas` runs Rampart's equivalent rules under the same ids.
  */
 export const BUILTIN_RULESETS: Record<string, () => Rule[]> = {
-  recommended: () => Object.values(builtinRules),
+  /** Quality, consistency, documentation: spectral:oas behaviours plus Rampart's design rules. */
+  recommended: () => [...Object.values(oasRules), ...Object.values(designRules)],
+  /** Security: OWASP API Security Top 10 (2023). */
+  owasp: () => Object.values(owaspRules),
+  /** Only the `spectral:oas` equivalents, for rulesets that extend `spectral:oas`. */
+  oas: () => Object.values(oasRules),
 };
 
 const ALIASES: Record<string, string> = {
   'rampart:recommended': 'recommended',
-  'spectral:oas': 'recommended',
+  'rampart:owasp': 'owasp',
+  'spectral:oas': 'oas',
 };
 
 export function builtinRulesetNames(): string[] {
@@ -65,9 +71,9 @@ export function builtinSelection(name: string, mode: 'recommended' | 'all' | 'of
   return selection;
 }
 
-/** The default when nothing is configured. */
+/** The default when nothing is configured: `recommended` + `owasp`. */
 export function defaultSelection(): RuleSelection {
-  return builtinSelection('recommended');
+  return mergeSelections(builtinSelection('recommended'), builtinSelection('owasp'));
 }
 
 /** Later selections win: their definitions join, their settings replace, their overrides append. */

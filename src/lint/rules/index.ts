@@ -1,14 +1,12 @@
 import type { Rule } from '../rule.js';
-import operationOperationIdUnique from './oas/operation-operationId-unique.js';
-import pathKeysNoTrailingSlash from './oas/path-keys-no-trailing-slash.js';
+import { designRules } from './design/index.js';
+import { oasRules } from './oas/index.js';
+import { owaspRules } from './owasp/index.js';
+
+export { designRules, oasRules, owaspRules };
 
 /**
  * Every built-in rule, by id. Explicit on purpose: no filesystem discovery, and the meta-test
- * (rules.meta.test.ts) checks each entry's metadata, docs and tests.
+ * checks each entry's metadata, docs and tests.
  */
-export const builtinRules = {
-  'operation-operationId-unique': operationOperationIdUnique,
-  'path-keys-no-trailing-slash': pathKeysNoTrailingSlash,
-} satisfies Record<string, Rule>;
-
-export type BuiltinRuleId = keyof typeof builtinRules;
+export const builtinRules: Record<string, Rule> = { ...oasRules, ...designRules, ...owaspRules };
