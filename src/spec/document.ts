@@ -1,7 +1,7 @@
-import { readFileSync, statSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { RampartError, isRampartError } from '../core/errors.js';
-import { getAtPointer, joinPointer, parsePointer } from './pointer.js';
+import { getAtPointer, joinPointer, parsePointer, pointerFromSegments } from './pointer.js';
 import { decodeText, parseSource, type Source } from './source.js';
 import { detectVersion, type SpecVersion } from './version.js';
 
@@ -123,10 +123,14 @@ export class ApiDocument {
       this.origins.set(out, { source, pointer });
       inProgress.add(value);
       if (Array.isArray(value)) {
-        for (let i = 0; i < value.length; i++) (out as unknown[])[i] = copy(value[i], source, `${pointer}/${i}`);
+        for (let i = 0; i < value.length; i++) {
+          const child = value[i];
+          (out as unknown[])[i] = child !== null && typeof child === 'object' ? copy(child, source, `${pointer}/${i}`) : child;
+        }
       } else {
-        for (const key of Object.keys(value)) {
-          (out as Record<string, unknown>)[key] = copy((value as Record<string, unknown>)[key], source, joinPointer(pointer, key));
+        for (const key in value) {
+          const child = (value as Record<string, unknown>)[key];
+          (out as Record<string, unknown>)[key] = child !== null && typeof child === 'object' ? copy(child, source, joinPointer(pointer, key)) : child;
         }
       }
       inProgress.delete(value);
@@ -154,7 +158,21 @@ export class ApiDocument {
   }
 }
 
+const uriCache = new Map<string, string>();
+
+/** Absolute URI of `reference` written in `baseUri`. Memoised: multi-file documents repeat the same refs thousands of times. */
 export function resolveUri(baseUri: string, reference: string): string {
+  const cacheKey = `${baseUri}\u0000${reference}`;
+  let resolved = uriCache.get(cacheKey);
+  if (resolved === undefined) {
+    resolved = computeUri(baseUri, reference);
+    if (uriCache.size > 100_000) uriCache.clear();
+    uriCache.set(cacheKey, resolved);
+  }
+  return resolved;
+}
+
+function computeUri(baseUri: string, reference: string): string {
   if (REMOTE.test(reference)) return reference;
   if (REMOTE.test(baseUri)) return new URL(reference, baseUri).href;
   let decoded = reference;
@@ -166,26 +184,42 @@ export function resolveUri(baseUri: string, reference: string): string {
   return path.resolve(path.dirname(baseUri), decoded);
 }
 
-/** Collects every `$ref` string in a value with the pointer of the object holding it. Iterative: no stack limits. */
+/**
+ * Collects every `$ref` string in a value with the pointer of the object holding it. Pointers are
+ * built only for the objects that hold a $ref: this walk touches every node of every file.
+ */
 export function findRefs(value: unknown): RefSite[] {
   const sites: RefSite[] = [];
-  const stack: { node: unknown; pointer: string }[] = [{ node: value, pointer: '' }];
+  const path: string[] = [];
   const seen = new Set<object>();
-  while (stack.length > 0) {
-    const { node, pointer } = stack.pop()!;
-    if (node === null || typeof node !== 'object' || seen.has(node)) continue;
+  const visit = (node: object): void => {
+    if (seen.has(node)) return; // YAML aliases share nodes
     seen.add(node);
-    if (isRefObject(node)) {
-      sites.push({ pointer, ref: node.$ref });
-      continue;
+    if (typeof (node as { $ref?: unknown }).$ref === 'string') {
+      sites.push({ pointer: pointerFromSegments(path), ref: (node as { $ref: string }).$ref });
+      return;
     }
     if (Array.isArray(node)) {
-      for (let i = node.length - 1; i >= 0; i--) stack.push({ node: node[i], pointer: `${pointer}/${i}` });
-    } else {
-      const keys = Object.keys(node);
-      for (let i = keys.length - 1; i >= 0; i--) stack.push({ node: (node as Record<string, unknown>)[keys[i]!], pointer: joinPointer(pointer, keys[i]!) });
+      for (let i = 0; i < node.length; i++) {
+        const child = node[i];
+        if (child !== null && typeof child === 'object') {
+          path.push(String(i));
+          visit(child);
+          path.pop();
+        }
+      }
+      return;
     }
-  }
+    for (const key in node) {
+      const child = (node as Record<string, unknown>)[key];
+      if (child !== null && typeof child === 'object') {
+        path.push(key);
+        visit(child);
+        path.pop();
+      }
+    }
+  };
+  if (value !== null && typeof value === 'object') visit(value);
   return sites;
 }
 
@@ -257,6 +291,7 @@ function permission(uri: string, fromUri: string, allowedRoots: string[], option
   if (REMOTE.test(fromUri)) return 'a remote document may not refer to local files';
   if (options.allowOutsideRoot) return undefined;
   const inside = allowedRoots.some((rootDir) => {
+    if (uri.startsWith(rootDir.endsWith(path.sep) ? rootDir : rootDir + path.sep)) return true;
     const relative = path.relative(rootDir, uri);
     return relative === '' || (!relative.startsWith('..') && !path.isAbsolute(relative));
   });
@@ -284,12 +319,11 @@ async function readSource(uri: string, displayPath: string, options: LoadOptions
   }
   let bytes: Uint8Array;
   try {
-    if (statSync(uri).isDirectory()) throw new RampartError('RAMPART_FILE_NOT_FOUND', 'is a directory, not a file', { position: { file: displayPath } });
     bytes = readFileSync(uri);
   } catch (error) {
-    if (isRampartError(error)) throw error;
     const code = (error as NodeJS.ErrnoException).code;
-    const reason = code === 'ENOENT' ? 'no such file' : code === 'EACCES' ? 'permission denied' : (error as Error).message;
+    const reason =
+      code === 'ENOENT' ? 'no such file' : code === 'EACCES' ? 'permission denied' : code === 'EISDIR' ? 'is a directory, not a file' : (error as Error).message;
     throw new RampartError('RAMPART_FILE_NOT_FOUND', reason, { cause: error, position: { file: displayPath } });
   }
   return parseSource(uri, displayPath, decodeText(bytes, displayPath));
