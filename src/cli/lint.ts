@@ -1,7 +1,13 @@
+import { readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
 import type { Command } from 'commander';
+import { knownRuleDefinitions } from '../config/known-rules.js';
+import { resolveLintSettings, type LintFlagValues, type RulesetLoader } from '../config/lint-settings.js';
+import { loadConfig } from '../config/load.js';
 import { RampartError } from '../core/errors.js';
 import { countBySeverity, type Finding } from '../core/finding.js';
-import { isAtLeast, parseSeverity, type Severity } from '../core/severity.js';
+import { isAtLeast, type Severity } from '../core/severity.js';
+import { applyBaseline, createBaseline, parseBaseline, serializeBaseline, type Baseline } from '../lint/baseline.js';
 import { lint } from '../lint/lint.js';
 import type { RuleDefinition } from '../lint/rule-settings.js';
 import type { RuleInfo } from '../report/types.js';
@@ -11,16 +17,11 @@ import { useColor } from './io.js';
 import { parseFormats, writeOutputs } from './output.js';
 import { resolveSelection } from './selection.js';
 
-export interface LintFlags {
-  ruleset?: string[];
-  format?: string[];
-  failSeverity?: string;
-  maxWarnings?: string;
-  quiet?: boolean;
+export interface LintFlags extends LintFlagValues {
   color?: boolean;
-  allowRemote?: boolean;
-  allowOutsideRoot?: boolean;
-  allowCustomFunctions?: boolean;
+  /** A file from `--config`, or false from `--no-config`. */
+  config?: string | false;
+  updateBaseline?: boolean;
 }
 
 export function registerLint(program: Command, run: (action: () => Promise<number>) => Promise<void>, io: CommandIO): void {
@@ -28,11 +29,15 @@ export function registerLint(program: Command, run: (action: () => Promise<numbe
     .command('lint')
     .description('Lint Swagger 2.0 / OpenAPI 3.x descriptions (files or globs).')
     .argument('<files...>', 'API descriptions: files or globs such as "api/**/*.yaml"')
-    .option('-r, --ruleset <file>', 'ruleset file (Spectral format) or built-in name; repeatable; replaces the defaults', collect)
-    .option('-f, --format <format[:file]>', 'stylish (default), json, sarif, junit, github, markdown; repeatable', collect)
-    .option('--fail-severity <severity>', 'exit 1 when a finding is at or above this severity: error, warning, info, hint', 'error')
+    .option('-r, --ruleset <file>', 'ruleset file (Spectral format) or built-in name; repeatable; replaces the defaults and the config\'s extends', collect)
+    .option('-f, --format <format[:file]>', 'stylish (default), json, …; repeatable, at most one without a file', collect)
+    .option('-c, --config <file>', 'configuration file (default: rampart.yaml, .rampart.yaml, rampart.json or .rampart.json found upward)')
+    .option('--no-config', 'ignore configuration files')
+    .option('--fail-severity <severity>', 'exit 1 when a finding is at or above this severity: error (default), warning, info, hint')
     .option('--max-warnings <n>', 'exit 1 when there are more than n warnings')
     .option('-q, --quiet', 'report errors only')
+    .option('--baseline <file>', 'accept the findings recorded in this file: only new findings are reported and fail')
+    .option('--update-baseline', 'write the current findings to the baseline file and exit 0')
     .option('--color', 'force colours')
     .option('--no-color', 'disable colours')
     .option('--allow-remote', 'follow http(s) $refs')
@@ -45,24 +50,42 @@ function collect(value: string, previous: string[] | undefined): string[] {
   return [...(previous ?? []), value];
 }
 
+/** Loads rulesets by name or file; built-in names only until ruleset files land in selection.ts. */
+const loadRulesets: RulesetLoader = (namesOrFiles, options) => resolveSelection({ rulesets: namesOrFiles, ...options });
+
 export async function lintCommand(files: string[], flags: LintFlags, io: CommandIO): Promise<number> {
-  const failSeverity = parseSeverity(flags.failSeverity ?? 'error');
-  if (!failSeverity || failSeverity === 'off') throw new RampartError('RAMPART_USAGE', `--fail-severity: expected error, warning, info or hint, got "${flags.failSeverity}"`);
-  const maxWarnings = flags.maxWarnings === undefined ? undefined : Number(flags.maxWarnings);
-  if (maxWarnings !== undefined && !(Number.isInteger(maxWarnings) && maxWarnings >= 0)) {
-    throw new RampartError('RAMPART_USAGE', `--max-warnings: expected an integer ≥ 0, got "${flags.maxWarnings}"`);
+  const loaded = loadConfig(io.cwd, flags.config);
+  const settings = await resolveLintSettings(loaded, flags, { cwd: io.cwd, loadRulesets, knownRules: await knownRuleDefinitions() });
+  const targets = parseFormats(settings.formats);
+  if (flags.updateBaseline && !settings.baseline) {
+    throw new RampartError('RAMPART_USAGE', '--update-baseline needs a file: give --baseline <file> or lint.baseline in the configuration');
   }
-  const targets = parseFormats(flags.format);
-  const selection = await resolveSelection({ rulesets: flags.ruleset, cwd: io.cwd, allowCustomFunctions: Boolean(flags.allowCustomFunctions) });
+  const baselineFile = settings.baseline;
+  const baselinePlace = baselineFile ? { cwd: io.cwd, baselineDir: path.dirname(baselineFile) } : undefined;
+  const baseline = baselineFile && !flags.updateBaseline ? readBaseline(baselineFile, io.cwd) : undefined;
+
   const result = await lint(files, {
     cwd: io.cwd,
-    selection,
-    allowRemote: Boolean(flags.allowRemote),
-    allowOutsideRoot: Boolean(flags.allowOutsideRoot),
+    selection: settings.selection,
+    allowRemote: settings.allowRemote,
+    allowOutsideRoot: settings.allowOutsideRoot,
   });
   for (const error of result.errors) io.stderr(`${TOOL_NAME}: ${error.toOneLine()}\n`);
+  // Nothing could be read: the error lines say it all, a report would only claim "no problems".
+  if (result.documents.length === 0 && result.errors.length > 0) return 2;
 
-  const findings: Finding[] = flags.quiet ? result.findings.filter((finding) => finding.severity === 'error') : result.findings;
+  let findings: Finding[] = result.findings;
+  if (flags.updateBaseline && baselineFile && baselinePlace) {
+    if (result.errors.length > 0) return 2; // a partial baseline would silently drop the unreadable files' findings
+    const created = createBaseline(findings, baselinePlace);
+    writeFileSync(baselineFile, serializeBaseline(created));
+    io.stderr(`${TOOL_NAME}: wrote ${created.findings.length} ${created.findings.length === 1 ? 'finding' : 'findings'} to ${displayPath(baselineFile, io.cwd)}\n`);
+    findings = applyBaseline(findings, created, baselinePlace);
+  } else if (baseline && baselinePlace) {
+    findings = applyBaseline(findings, baseline, baselinePlace);
+  }
+  if (settings.quiet) findings = findings.filter((finding) => finding.severity === 'error');
+
   writeOutputs(targets, findings, {
     tool: { name: TOOL_NAME, version: TOOL_VERSION },
     cwd: io.cwd,
@@ -73,7 +96,23 @@ export async function lintCommand(files: string[], flags: LintFlags, io: Command
   }, io.stdout);
 
   if (result.errors.length > 0) return 2;
-  return exitCodeFor(findings, failSeverity, maxWarnings);
+  if (flags.updateBaseline) return 0;
+  return exitCodeFor(findings, settings.failSeverity, settings.maxWarnings);
+}
+
+function readBaseline(file: string, cwd: string): Baseline {
+  const shown = displayPath(file, cwd);
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch {
+    throw new RampartError('RAMPART_FILE_NOT_FOUND', 'baseline file not found (create it with --update-baseline)', { position: { file: shown } });
+  }
+  return parseBaseline(text, file, shown);
+}
+
+function displayPath(file: string, cwd: string): string {
+  return path.relative(cwd, file) || path.basename(file);
 }
 
 export function exitCodeFor(findings: readonly Finding[], failSeverity: Severity, maxWarnings?: number): number {

@@ -13,20 +13,30 @@ export async function runCli(argv: readonly string[], io: CommandIO = processIO(
   const run = async (action: () => Promise<number>) => {
     exitCode = await action();
   };
+  // Commander's own errors ("unknown option") are kept and printed as our one-line usage error.
+  let usageError: string | undefined;
   const program = new Command()
     .name(TOOL_NAME)
     .description('API quality and security: lint, score, diff, discover, scan, proxy.')
     .version(TOOL_VERSION, '-v, --version')
     .exitOverride()
-    .configureOutput({ writeOut: io.stdout, writeErr: io.stderr })
-    .showHelpAfterError('(run with --help for usage)');
+    .configureOutput({
+      writeOut: io.stdout,
+      writeErr: io.stderr,
+      outputError: (text) => {
+        usageError ??= text.trim().replace(/^error:\s*/, '');
+      },
+    });
   registerLint(program, run, io);
   try {
     await program.parseAsync([...argv], { from: 'user' });
     return exitCode;
   } catch (error) {
     if (error instanceof CommanderError) {
-      return error.exitCode === 0 ? 0 : 2;
+      if (error.exitCode === 0) return 0;
+      const message = usageError ?? error.message.replace(/^error:\s*/, '');
+      if (usageError !== undefined || error.code !== 'commander.help') io.stderr(`${TOOL_NAME}: ${message} (see ${TOOL_NAME} --help) [RAMPART_USAGE]\n`);
+      return 2;
     }
     if (isRampartError(error)) {
       io.stderr(`${TOOL_NAME}: ${error.toOneLine()}\n`);

@@ -1,0 +1,35 @@
+/** Names close to `input` (edit distance ≤ a third of its length, at least 2), best first, at most `limit`. */
+export function closeMatches(input: string, candidates: Iterable<string>, limit = 3): string[] {
+  const lower = input.toLowerCase();
+  const threshold = Math.max(2, Math.floor(input.length / 3));
+  const scored: { name: string; distance: number }[] = [];
+  for (const name of candidates) {
+    const candidate = name.toLowerCase();
+    const distance = candidate.includes(lower) || lower.includes(candidate) ? Math.abs(candidate.length - lower.length) / 100 : editDistance(lower, candidate);
+    if (distance <= threshold) scored.push({ name, distance });
+  }
+  scored.sort((a, b) => a.distance - b.distance || a.name.localeCompare(b.name));
+  return scored.slice(0, limit).map((entry) => entry.name);
+}
+
+/** ` Did you mean "a" or "b"?` or the empty string. */
+export function didYouMean(input: string, candidates: Iterable<string>): string {
+  const matches = closeMatches(input, candidates);
+  if (matches.length === 0) return '';
+  const quoted = matches.map((name) => `"${name}"`);
+  const list = quoted.length === 1 ? quoted[0] : `${quoted.slice(0, -1).join(', ')} or ${quoted[quoted.length - 1]}`;
+  return ` Did you mean ${list}?`;
+}
+
+/** Levenshtein distance with one row of memory. */
+export function editDistance(a: string, b: string): number {
+  let previous = Array.from({ length: b.length + 1 }, (_, index) => index);
+  for (let i = 1; i <= a.length; i++) {
+    const current = [i];
+    for (let j = 1; j <= b.length; j++) {
+      current[j] = Math.min(previous[j]! + 1, current[j - 1]! + 1, previous[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
+    }
+    previous = current;
+  }
+  return previous[b.length]!;
+}

@@ -1,0 +1,50 @@
+import { Ajv, type ErrorObject } from 'ajv';
+import { joinPointer } from '../spec/pointer.js';
+import { closeMatches } from './close-matches.js';
+import type { ConfigSource } from './config-source.js';
+import { configSchema, type RampartConfig } from './schema.js';
+
+const ajv = new Ajv({ allErrors: false, verbose: true, strict: true });
+// Our annotation: the human wording of an allowed value, used instead of Ajv's per-branch errors.
+ajv.addKeyword({ keyword: 'expected', schemaType: 'string' });
+const validateSchema = ajv.compile(configSchema);
+
+/** Checks a parsed configuration against the schema; throws RAMPART_CONFIG_INVALID at the first problem, with its position. */
+export function validateConfig(config: ConfigSource): RampartConfig {
+  const value = config.source.value ?? {};
+  if (validateSchema(value)) return value as RampartConfig;
+  throw toError(config, pickError(validateSchema.errors ?? []));
+}
+
+/** With anyOf, Ajv lists each failed branch before the anyOf error itself: the anyOf one speaks for them all. */
+function pickError(errors: readonly ErrorObject[]): ErrorObject {
+  const first = errors[0]!;
+  const anyOf = errors.find((error) => error.keyword === 'anyOf' && first.instancePath.startsWith(error.instancePath));
+  return anyOf ?? first;
+}
+
+function toError(config: ConfigSource, error: ErrorObject) {
+  if (error.keyword === 'additionalProperties') {
+    const key = (error.params as { additionalProperty: string }).additionalProperty;
+    const allowed = Object.keys((error.parentSchema as { properties?: object }).properties ?? {}).filter((name) => name !== '$schema');
+    const near = closeMatches(key, allowed, 1);
+    const hint = near.length > 0 ? `; did you mean "${near[0]}"?` : `; expected one of ${allowed.join(', ')}`;
+    return config.error(joinPointer(error.instancePath, key), `unknown key "${key}"${hint}`);
+  }
+  if (error.keyword === 'required') {
+    const missing = (error.params as { missingProperty: string }).missingProperty;
+    return config.error(error.instancePath, `missing "${missing}"`);
+  }
+  const expected = (error.parentSchema as { expected?: string } | undefined)?.expected;
+  const wording = expected ?? error.message ?? 'invalid value';
+  return config.error(error.instancePath, `expected ${wording.replace(/^must (be )?/, '')}, got ${describe(error.data)}`);
+}
+
+/** A short, quoted rendering of a bad value for messages. */
+export function describe(value: unknown): string {
+  if (value === null) return 'null';
+  if (Array.isArray(value)) return 'a list';
+  if (typeof value === 'object') return 'a mapping';
+  if (typeof value === 'string') return JSON.stringify(value.length > 40 ? `${value.slice(0, 40)}…` : value);
+  return String(value);
+}
