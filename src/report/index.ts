@@ -1,4 +1,8 @@
+import { github } from './github.js';
 import { json } from './json.js';
+import { junit } from './junit.js';
+import { markdown } from './markdown.js';
+import { sarif } from './sarif.js';
 import { stylish } from './stylish.js';
 import type { Reporter } from './types.js';
 
@@ -6,6 +10,10 @@ import type { Reporter } from './types.js';
 export const reporters = {
   stylish,
   json,
+  sarif,
+  junit,
+  github,
+  markdown,
 } satisfies Record<string, Reporter>;
 
 export type ReporterName = keyof typeof reporters;

@@ -4,6 +4,13 @@ import type { Reporter } from './types.js';
 /** Version of the JSON report's shape (DESIGN.md): bump only on breaking changes. */
 export const JSON_REPORT_VERSION = 1;
 
+/** Top-level keys of the contract; a stage's block of the same name cannot replace them. */
+const REPORT_KEYS = new Set(['version', 'tool', 'findings', 'summary']);
+/** Keys of a finding in the contract; a stage's `fields` cannot replace them. */
+const FINDING_KEYS = new Set([
+  'ruleId', 'severity', 'message', 'location', 'relatedLocations', 'owasp', 'cwe', 'fix', 'docsUrl', 'evidence', 'reproduce', 'fingerprint', 'suppressed',
+]);
+
 /** The public, versioned JSON report. Suppressed findings are listed with `suppressed` and not counted. */
 export const json: Reporter = (findings, context) => {
   const report: Record<string, unknown> = {
@@ -11,14 +18,14 @@ export const json: Reporter = (findings, context) => {
     tool: { name: context.tool.name, version: context.tool.version },
     findings: findings.map(toJson),
     summary: countBySeverity(findings),
-    ...context.blocks,
   };
+  for (const [key, value] of Object.entries(context.blocks ?? {})) if (!REPORT_KEYS.has(key)) report[key] = value;
   return JSON.stringify(report, null, 2) + '\n';
 };
 
 function toJson(finding: Finding): Record<string, unknown> {
   const location = stripUndefined({ ...finding.location } as Record<string, unknown>);
-  return stripUndefined({
+  const result: Record<string, unknown> = stripUndefined({
     ruleId: finding.ruleId,
     severity: finding.severity,
     message: finding.message,
@@ -32,8 +39,10 @@ function toJson(finding: Finding): Record<string, unknown> {
     reproduce: finding.reproduce,
     fingerprint: finding.fingerprint,
     suppressed: finding.suppressed,
-    ...finding.fields,
   });
+  // Stage-specific fields (a diff's `level`, …) sit at the top level, after the contract's keys.
+  for (const [key, value] of Object.entries(finding.fields ?? {})) if (!FINDING_KEYS.has(key) && value !== undefined) result[key] = value;
+  return result;
 }
 
 function stripUndefined<T extends Record<string, unknown>>(value: T): T {
