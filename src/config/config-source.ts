@@ -22,11 +22,12 @@ export class ConfigSource {
 
   /**
    * An error about the value at `pointer`, located at its key (or at the item, in a list) and
-   * prefixed with its dotted path: `rampart.yaml:4:3: rules.operation-tags: …`.
+   * prefixed with its dotted path: `rampart.yaml:4:3: rules.operation-tags: …`. `labelPointer`
+   * names another path in the prefix (an unknown key is reported at itself, labelled by its parent).
    */
-  error(pointer: string, message: string, code: ErrorCode = 'RAMPART_CONFIG_INVALID'): RampartError {
+  error(pointer: string, message: string, code: ErrorCode = 'RAMPART_CONFIG_INVALID', labelPointer = pointer): RampartError {
     const range = this.source.range(pointer, { key: true });
-    const where = dottedPath(this.source.value, pointer);
+    const where = dottedPath(this.source.value, labelPointer);
     return new RampartError(code, where ? `${where}: ${message}` : message, {
       position: { file: this.displayPath, line: range.line, column: range.column },
     });

@@ -26,7 +26,7 @@ const stringOrList = (expected: string) =>
     expected,
     anyOf: [
       { type: 'string', minLength: 1 },
-      { type: 'array', items: { type: 'string', minLength: 1 } },
+      { type: 'array', items: { type: 'string', minLength: 1, expected: 'a non-empty string' } },
     ],
   }) as const;
 
@@ -53,7 +53,7 @@ export const configSchema = {
             type: 'array',
             expected: 'a non-empty list of globs (optionally glob#/json/pointer)',
             minItems: 1,
-            items: { type: 'string', minLength: 1 },
+            items: { type: 'string', minLength: 1, expected: 'a non-empty glob' },
           },
           rules: ruleSettings,
         },

@@ -29,7 +29,7 @@ function toError(config: ConfigSource, error: ErrorObject) {
     const allowed = Object.keys((error.parentSchema as { properties?: object }).properties ?? {}).filter((name) => name !== '$schema');
     const near = closeMatches(key, allowed, 1);
     const hint = near.length > 0 ? `; did you mean "${near[0]}"?` : `; expected one of ${allowed.join(', ')}`;
-    return config.error(joinPointer(error.instancePath, key), `unknown key "${key}"${hint}`);
+    return config.error(joinPointer(error.instancePath, key), `unknown key "${key}"${hint}`, 'RAMPART_CONFIG_INVALID', error.instancePath);
   }
   if (error.keyword === 'required') {
     const missing = (error.params as { missingProperty: string }).missingProperty;
