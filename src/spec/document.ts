@@ -86,7 +86,7 @@ export class ApiDocument {
     if (!source) return undefined;
     let segments: string[];
     try {
-      segments = parsePointer(fragment);
+      segments = parsePointer(`#${fragment}`);
     } catch {
       return undefined;
     }

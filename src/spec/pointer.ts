@@ -15,11 +15,13 @@ export function joinPointer(base: string, ...segments: (string | number)[]): str
   return pointer;
 }
 
+/** Parses a JSON pointer; in the URI fragment form (`#/a%20b`) segments are percent-decoded too (RFC 6901 §6). */
 export function parsePointer(pointer: string): string[] {
   if (pointer === '' || pointer === '#') return [];
-  const body = pointer.startsWith('#') ? pointer.slice(1) : pointer;
+  const isFragment = pointer.startsWith('#');
+  const body = isFragment ? pointer.slice(1) : pointer;
   if (!body.startsWith('/')) throw new Error(`JSON pointer "${pointer}" must start with "/"`);
-  return body.slice(1).split('/').map((segment) => unescapeSegment(safeDecode(segment)));
+  return body.slice(1).split('/').map((segment) => unescapeSegment(isFragment ? safeDecode(segment) : segment));
 }
 
 export function pointerFromSegments(segments: readonly (string | number)[]): string {
