@@ -30,7 +30,7 @@ export const stylish: Reporter = (findings, context) => {
     const rows = group.map((finding) => {
       const where = isDocumentLocation(finding.location)
         ? `${finding.location.line ?? 1}:${finding.location.column ?? 1}`
-        : `${finding.location.method} ${finding.location.path}`;
+        : `${finding.location.method.toUpperCase()} ${finding.location.path}`;
       return { where, severity: finding.severity, message: finding.message, ruleId: finding.ruleId };
     });
     const whereWidth = Math.max(...rows.map((row) => row.where.length));

@@ -1,0 +1,113 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import type { Finding } from '../../core/finding.js';
+import { json, JSON_REPORT_VERSION } from '../json.js';
+import { basicAuth, context, finding, operationFinding } from './fixtures.js';
+
+const render = (findings: Finding[], blocks?: Record<string, unknown>) => JSON.parse(json(findings, context({ blocks }))) as Record<string, unknown>;
+
+const cases: Array<{ name: string; findings: Finding[]; blocks?: Record<string, unknown>; expected: Record<string, unknown> }> = [
+  {
+    name: 'empty report keeps the contract shape',
+    findings: [],
+    expected: { version: 1, tool: { name: 'rampart', version: '1.2.3' }, findings: [], summary: { error: 0, warning: 0, info: 0, hint: 0 } },
+  },
+  {
+    name: 'document and operation locations, owasp/cwe arrays, evidence and reproduce',
+    findings: [finding(), operationFinding],
+    expected: {
+      version: 1,
+      tool: { name: 'rampart', version: '1.2.3' },
+      findings: [
+        {
+          ruleId: 'operation-tags',
+          severity: 'warning',
+          message: 'Operation GET /users has no tags.',
+          location: { file: 'api/openapi.yaml', pointer: '/paths/~1users/get', line: 12, column: 5, endLine: 12, endColumn: 8 },
+          owasp: [],
+          cwe: [],
+          docsUrl: 'https://docs.example/rules/operation-tags.md',
+          fingerprint: 'fp-tags-users',
+        },
+        {
+          ruleId: 'bola-two-users',
+          severity: 'error',
+          message: "User B can read user A's order.",
+          location: { method: 'get', path: '/orders/{orderId}', host: 'api.example.com' },
+          owasp: ['API1:2023'],
+          cwe: ['CWE-639'],
+          evidence: { status: 200 },
+          reproduce: 'curl -H "Authorization: Bearer <B>" https://api.example.com/orders/1',
+          fingerprint: 'fp-bola',
+        },
+      ],
+      summary: { error: 1, warning: 1, info: 0, hint: 0 },
+    },
+  },
+  {
+    name: 'stage fields are lifted to the top level of a finding but cannot replace contract keys',
+    findings: [finding({ fields: { level: 'breaking', changeId: 'endpoint-removed', ruleId: 'spoofed', severity: 'hint' }, fingerprint: undefined, docsUrl: undefined })],
+    expected: {
+      version: 1,
+      tool: { name: 'rampart', version: '1.2.3' },
+      findings: [
+        {
+          ruleId: 'operation-tags',
+          severity: 'warning',
+          message: 'Operation GET /users has no tags.',
+          location: { file: 'api/openapi.yaml', pointer: '/paths/~1users/get', line: 12, column: 5, endLine: 12, endColumn: 8 },
+          owasp: [],
+          cwe: [],
+          level: 'breaking',
+          changeId: 'endpoint-removed',
+        },
+      ],
+      summary: { error: 0, warning: 1, info: 0, hint: 0 },
+    },
+  },
+  {
+    name: 'suppressed findings are listed with their suppression and not counted',
+    findings: [{ ...basicAuth, suppressed: { kind: 'baseline', justification: 'accepted risk' }, relatedLocations: [{ file: 'api/other.yaml', pointer: '/a' }] }],
+    expected: {
+      version: 1,
+      tool: { name: 'rampart', version: '1.2.3' },
+      findings: [
+        {
+          ruleId: 'no-http-basic',
+          severity: 'error',
+          message: 'Security scheme "basic" uses HTTP Basic.',
+          location: { file: 'api/openapi.yaml', pointer: '/components/securitySchemes/basic', line: 40, column: 5, endLine: 42, endColumn: 20 },
+          relatedLocations: [{ file: 'api/other.yaml', pointer: '/a' }],
+          owasp: ['API2:2023'],
+          cwe: ['CWE-522'],
+          docsUrl: 'https://docs.example/rules/no-http-basic.md',
+          fingerprint: 'fp-basic',
+          suppressed: { kind: 'baseline', justification: 'accepted risk' },
+        },
+      ],
+      summary: { error: 0, warning: 0, info: 0, hint: 0 },
+    },
+  },
+  {
+    name: 'stage blocks are added at the top level; contract keys win',
+    findings: [],
+    blocks: { score: { score: 80 }, summary: 'spoofed', version: 99 },
+    expected: { version: 1, tool: { name: 'rampart', version: '1.2.3' }, findings: [], summary: { error: 0, warning: 0, info: 0, hint: 0 }, score: { score: 80 } },
+  },
+];
+
+for (const { name, findings, blocks, expected } of cases) {
+  test(`json: ${name}`, () => {
+    assert.deepEqual(render(findings, blocks), expected);
+  });
+}
+
+test('json: version is the documented contract version and keys come in contract order', () => {
+  assert.equal(JSON_REPORT_VERSION, 1);
+  const text = json([finding({ fields: { level: 'info' } })], context({ blocks: { score: 1 } }));
+  assert.deepEqual(Object.keys(JSON.parse(text) as object), ['version', 'tool', 'findings', 'summary', 'score']);
+  assert.deepEqual(Object.keys((JSON.parse(text) as { findings: object[] }).findings[0]!), [
+    'ruleId', 'severity', 'message', 'location', 'owasp', 'cwe', 'docsUrl', 'fingerprint', 'level',
+  ]);
+  assert.ok(text.endsWith('}\n'));
+});
