@@ -1,0 +1,84 @@
+import assert from 'node:assert/strict';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { after, test } from 'node:test';
+import { yaml } from '../../testing/dedent.js';
+import { lint } from '../lint.js';
+import { builtinSelection } from '../rulesets.js';
+
+const root = mkdtempSync(path.join(tmpdir(), 'rampart-suppression-'));
+after(() => rmSync(root, { recursive: true, force: true }));
+
+/** A document with a trailing-slash path (line 4) and a duplicate operationId (line 10); `ignore` goes under the /a/ path item. */
+function documentWith(ignore: string, at: 'pathItem' | 'root' = 'pathItem'): string {
+  const rootIgnore = at === 'root' ? `${ignore}\n` : '';
+  const itemIgnore = at === 'pathItem' ? ignore.replace(/^/gm, '    ') + '\n' : '';
+  return (
+    rootIgnore +
+    yaml`
+      openapi: 3.0.3
+      info: { title: T, version: '1' }
+      paths:
+        /a/:
+    ` +
+    itemIgnore +
+    yaml`
+          get:
+            operationId: one
+            responses: { '200': { description: ok } }
+        /b:
+          post:
+            operationId: one
+            responses: { '200': { description: ok } }
+    `.replace(/^/gm, '  ').replace(/\n  $/, '\n')
+  );
+}
+
+async function suppressionsOf(text: string): Promise<Record<string, unknown>> {
+  const file = path.join(root, 'api.yaml');
+  writeFileSync(file, text);
+  const result = await lint(file, { cwd: root, selection: builtinSelection('oas') });
+  assert.deepEqual(result.errors, []);
+  return Object.fromEntries(result.findings.map((finding) => [finding.ruleId, finding.suppressed ?? null]));
+}
+
+const cases: { name: string; ignore: string; at?: 'pathItem' | 'root'; expected: Record<string, unknown> }[] = [
+  {
+    name: 'nothing ignored',
+    ignore: 'x-other: 1',
+    expected: { 'path-keys-no-trailing-slash': null, 'operation-operationId-unique': null },
+  },
+  {
+    name: 'a list of rule ids',
+    ignore: 'x-rampart-ignore: [path-keys-no-trailing-slash, some-other-rule]',
+    expected: { 'path-keys-no-trailing-slash': { kind: 'inline' }, 'operation-operationId-unique': null },
+  },
+  {
+    name: 'a mapping of rule id to reason',
+    ignore: 'x-rampart-ignore:\n  path-keys-no-trailing-slash: legacy clients call it with the slash',
+    expected: { 'path-keys-no-trailing-slash': { kind: 'inline', justification: 'legacy clients call it with the slash' }, 'operation-operationId-unique': null },
+  },
+  {
+    name: 'a list of { rule, reason }',
+    ignore: 'x-rampart-ignore:\n  - rule: path-keys-no-trailing-slash\n    reason: frozen v1 path\n  - rule: unrelated',
+    expected: { 'path-keys-no-trailing-slash': { kind: 'inline', justification: 'frozen v1 path' }, 'operation-operationId-unique': null },
+  },
+  {
+    name: 'on an ancestor (the root) it covers the whole file',
+    ignore: 'x-rampart-ignore: [operation-operationId-unique]',
+    at: 'root',
+    expected: { 'path-keys-no-trailing-slash': null, 'operation-operationId-unique': { kind: 'inline' } },
+  },
+  {
+    name: 'on a sibling subtree it does not apply',
+    ignore: 'x-rampart-ignore: [operation-operationId-unique]',
+    expected: { 'path-keys-no-trailing-slash': null, 'operation-operationId-unique': null },
+  },
+];
+
+for (const item of cases) {
+  test(`x-rampart-ignore: ${item.name}`, async () => {
+    assert.deepEqual(await suppressionsOf(documentWith(item.ignore, item.at)), item.expected);
+  });
+}
