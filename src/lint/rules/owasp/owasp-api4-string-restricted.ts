@@ -1,0 +1,28 @@
+import { defineRule } from '../../rule.js';
+import { hasType } from './support/api.js';
+import { primitiveVisitor } from './support/primitive.js';
+
+export default defineRule({
+  id: 'owasp-api4-string-restricted',
+  meta: {
+    description: 'String schemas should restrict their content with format, pattern, enum or const.',
+    defaultSeverity: 'warning',
+    recommended: true,
+    owasp: ['API4:2023'],
+    cwe: ['CWE-20'],
+    messages: { unrestricted: 'String schema has no format, pattern, enum or const.' },
+    docs: {
+      why: 'Free-form strings carry injection payloads and unexpected values; a format or pattern lets the server reject them at the edge.',
+      fix: 'Add a `format`, a `pattern`, an `enum` or a `const`.',
+      bad: 'type: string\nmaxLength: 20',
+      good: 'type: string\nmaxLength: 20\npattern: "^[A-Z]{2}[0-9]{6}$"',
+    },
+  },
+  create() {
+    return primitiveVisitor((node, ctx) => {
+      if (!hasType(node, 'string')) return;
+      if (node.format !== undefined || node.pattern !== undefined || node.enum !== undefined || node.const !== undefined) return;
+      ctx.report({ messageId: 'unrestricted' });
+    });
+  },
+});
