@@ -278,12 +278,25 @@ export async function loadDocument(file: string, options: LoadOptions = {}): Pro
       }
       if (!document.lookup(source, site.ref)) {
         problems.push({ source, pointer: site.pointer, ref: site.ref, code: 'unresolved', message: `Cannot resolve "${site.ref}": no such target.` });
-      } else if (!document.resolveRef(source, site.ref)) {
+      } else if (!document.resolveRef(source, site.ref) && refChainCycles(document, source, site.ref)) {
         problems.push({ source, pointer: site.pointer, ref: site.ref, code: 'circular', message: `"${site.ref}" is a $ref to itself through other $refs only.` });
       }
     }
   }
   return document;
+}
+
+/** Whether following `ref` comes back to a $ref already passed (a chain that stops at a broken $ref is reported there instead). */
+function refChainCycles(document: ApiDocument, from: Source, ref: string): boolean {
+  const seen = new Set<string>();
+  let target = document.lookup(from, ref);
+  while (target && isRefObject(target.value)) {
+    const key = `${target.source.uri}#${target.pointer}`;
+    if (seen.has(key)) return true;
+    seen.add(key);
+    target = document.lookup(target.source, target.value.$ref);
+  }
+  return false;
 }
 
 function permission(uri: string, fromUri: string, allowedRoots: string[], options: LoadOptions): string | undefined {
