@@ -1,6 +1,8 @@
-import { RampartError } from '../core/errors.js';
 import type { RuleSelection } from '../lint/rule-settings.js';
-import { builtinSelection, defaultSelection, isBuiltinRuleset, mergeSelections } from '../lint/rulesets.js';
+import { defaultSelection } from '../lint/rulesets.js';
+import { loadRulesets, type LoadRulesetOptions } from '../ruleset/load.js';
+
+export { loadRulesets, type LoadRulesetOptions };
 
 export interface SelectionOptions {
   rulesets?: string[];
@@ -8,13 +10,11 @@ export interface SelectionOptions {
   allowCustomFunctions: boolean;
 }
 
-/** The rules a lint run uses: `--ruleset` values replace the defaults, as Spectral's `-r` does. */
+/**
+ * The rules a lint run uses. `--ruleset` values (built-in names or Spectral-format files) replace the
+ * defaults, as Spectral's `-r` does; several are merged in order, later ones winning.
+ */
 export async function resolveSelection(options: SelectionOptions): Promise<RuleSelection> {
   if (!options.rulesets || options.rulesets.length === 0) return defaultSelection();
-  const selections: RuleSelection[] = [];
-  for (const name of options.rulesets) {
-    if (isBuiltinRuleset(name)) selections.push(builtinSelection(name));
-    else throw new RampartError('RAMPART_CONFIG_INVALID', `ruleset files are not supported yet: ${name}`);
-  }
-  return mergeSelections(...selections);
+  return loadRulesets(options.rulesets, { cwd: options.cwd, allowCustomFunctions: options.allowCustomFunctions });
 }

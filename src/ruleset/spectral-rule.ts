@@ -1,0 +1,139 @@
+import { JSONPath } from 'jsonpath-plus';
+import type { Severity } from '../core/severity.js';
+import { NodeLocation } from '../lint/location.js';
+import type { RawFinding, RuleDefinition } from '../lint/rule-settings.js';
+import type { ApiDocument } from '../spec/document.js';
+import { parsePointer } from '../spec/pointer.js';
+import { resolveAlias, type AliasMap } from './aliases.js';
+import { documentFormats } from './formats.js';
+import { locateResult } from './locate.js';
+import { printUriPointer, renderTemplate, type MessageVars } from './print.js';
+import { lintTargets } from './targets.js';
+import type { FunctionContext, FunctionResult, JsonPath, RulesetFunction } from './types.js';
+
+/** One `then` entry, with its function already looked up and its options already validated. */
+export interface ThenStep {
+  field?: string;
+  functionName: string;
+  run: RulesetFunction;
+  /** Inputs outside this guard are skipped silently (Spectral's function input schemas). */
+  accepts?: (input: unknown) => boolean;
+  options: unknown;
+}
+
+/** A rule from a Spectral-format ruleset, after loading and merging. */
+export interface SpectralRule {
+  name: string;
+  given: string[];
+  then: ThenStep[];
+  description: string | null;
+  message: string | null;
+  severity: Severity;
+  recommended: boolean;
+  resolved: boolean;
+  /** Normalised format names; null runs on every document. */
+  formats: ReadonlySet<string> | null;
+  documentationUrl: string | null;
+  /** The aliases of the ruleset that wrote `given`. */
+  aliases: AliasMap | null;
+}
+
+interface Match {
+  path: string[];
+  value: unknown;
+}
+
+/** JSONPath results per document, data view and expression: rules that share a `given` share one query. */
+const queryCache = new WeakMap<ApiDocument, Map<string, Match[]>>();
+
+function query(document: ApiDocument, resolved: boolean, expression: string): Match[] {
+  let cache = queryCache.get(document);
+  if (!cache) queryCache.set(document, (cache = new Map()));
+  const key = `${resolved ? 'r' : 'u'}${expression}`;
+  const known = cache.get(key);
+  if (known) return known;
+  const data = resolved ? document.resolved() : document.root.value;
+  let matches: Match[];
+  if (data === null || typeof data !== 'object') {
+    matches = expression === '$' ? [{ path: [], value: data }] : [];
+  } else {
+    const results = JSONPath({ path: expression, json: data as object, resultType: 'all', wrap: true }) as { pointer: string; value: unknown }[] | undefined;
+    matches = (results ?? []).map((result) => ({ path: parsePointer(result.pointer), value: result.value }));
+  }
+  cache.set(key, matches);
+  return matches;
+}
+
+function decodeSegment(segment: string | number): string {
+  return typeof segment === 'string' ? segment.replace(/~1/g, '/').replace(/~0/g, '~') : String(segment);
+}
+
+/** Runs a Spectral rule over a document, the way Spectral's runner does, and reports where each result lands. */
+export function runSpectralRule(rule: SpectralRule, document: ApiDocument): RawFinding[] {
+  const formats = documentFormats(document.version.format);
+  if (rule.formats !== null && ![...rule.formats].some((format) => formats.has(format))) return [];
+  const givens = rule.given.flatMap((given) => resolveAlias(rule.aliases, given, formats));
+  const unresolved = document.root.value;
+  const documentView = { data: unresolved, source: document.root.uri, formats: new Set(formats) };
+  const context: FunctionContext = {
+    path: [],
+    document: documentView,
+    documentInventory: { resolved: rule.resolved ? document.resolved() : unresolved, unresolved, document: documentView },
+    rule: { name: rule.name, resolved: rule.resolved, description: rule.description },
+    rampart: { document },
+  };
+  const findings: RawFinding[] = [];
+  for (const given of givens) {
+    for (const match of query(document, rule.resolved, given)) {
+      for (const step of rule.then) {
+        for (const target of lintTargets(match.value, step.field)) {
+          const targetPath: JsonPath = [...match.path, ...target.path];
+          context.path = targetPath;
+          if (step.accepts && !step.accepts(target.value)) continue;
+          let results: FunctionResult[] | void | undefined;
+          try {
+            results = step.run(target.value, step.options ?? null, context) as FunctionResult[] | void | undefined;
+          } catch (error) {
+            throw new Error(`Function "${step.functionName}" threw an exception: ${error instanceof Error ? error.message : String(error)}`, { cause: error });
+          }
+          if (results && typeof (results as unknown as Promise<unknown>).then === 'function') {
+            throw new Error(`Function "${step.functionName}" returned a Promise: Rampart runs ruleset functions synchronously`);
+          }
+          for (const result of results ?? []) findings.push(toFinding(rule, document, result, targetPath));
+        }
+      }
+    }
+  }
+  return findings;
+}
+
+function toFinding(rule: SpectralRule, document: ApiDocument, result: FunctionResult, targetPath: JsonPath): RawFinding {
+  const path = (result.path ?? targetPath).map(decodeSegment);
+  const place = locateResult(document, rule.resolved, path);
+  const vars: MessageVars = {
+    property: place.property,
+    error: result.message,
+    path: printUriPointer(place.segments),
+    description: rule.description,
+    value: place.value,
+  };
+  const resultMessage = renderTemplate(result.message, vars);
+  vars.error = resultMessage;
+  const message = (rule.message === null ? (rule.description ?? resultMessage) : renderTemplate(rule.message, vars)).trim();
+  return { ruleId: rule.name, message, location: new NodeLocation(place.source, place.pointer, place.isMappingValue) };
+}
+
+/** The engine's view of a Spectral rule. */
+export function definitionOfSpectralRule(rule: SpectralRule): RuleDefinition {
+  const definition: RuleDefinition = {
+    id: rule.name,
+    description: rule.description ?? rule.message ?? rule.name,
+    defaultSeverity: rule.severity,
+    recommended: rule.recommended,
+    owasp: [],
+    cwe: [],
+    run: (document) => runSpectralRule(rule, document),
+  };
+  if (rule.documentationUrl !== null) definition.docsUrl = rule.documentationUrl;
+  return definition;
+}
