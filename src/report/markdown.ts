@@ -108,7 +108,7 @@ function categoryRows(value: unknown): Array<[string, number]> {
     }
   } else if (isRecord(value)) {
     for (const [name, item] of Object.entries(value)) {
-      const score = typeof item === 'number' ? item : isRecord(item) ? firstNumber(item, ['score', 'value']) : undefined;
+      const score = typeof item === 'number' && Number.isFinite(item) ? item : isRecord(item) ? firstNumber(item, ['score', 'value']) : undefined;
       if (score !== undefined) rows.push([name, score]);
     }
   }
