@@ -1,0 +1,189 @@
+import { Ajv2020 } from 'ajv/dist/2020.js';
+import addFormatsModule from 'ajv-formats';
+import type { ValidateFunction } from 'ajv';
+import type { DocumentLocation } from '../core/finding.js';
+import { loadDocument, type ApiDocument } from '../spec/document.js';
+import { joinPointer } from '../spec/pointer.js';
+
+const addFormats = addFormatsModule as unknown as (ajv: Ajv2020) => void;
+
+export interface SpecParameter {
+  name: string;
+  in: string;
+  required: boolean;
+}
+
+/** One documented operation, as discovery needs it. */
+export interface SpecOperation {
+  method: string;
+  /** The path as written (`/users/{id}`), with the server base path prefixed. */
+  path: string;
+  segments: string[];
+  deprecated: boolean;
+  /** At least one security requirement that is not the empty (anonymous) one. */
+  secured: boolean;
+  parameters: SpecParameter[];
+  requestBody?: { required: boolean; content: Record<string, Record<string, unknown> | undefined> };
+  responses: Record<string, Record<string, Record<string, unknown> | undefined>>;
+  location: DocumentLocation;
+}
+
+export interface SpecModel {
+  file: string;
+  operations: SpecOperation[];
+  document: ApiDocument;
+}
+
+const METHODS = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace'];
+
+export async function loadSpecModel(file: string, cwd: string): Promise<SpecModel> {
+  const document = await loadDocument(file, { cwd });
+  const root = document.resolved() as Record<string, unknown>;
+  const basePaths = serverBasePaths(root);
+  const globalSecurity = root.security;
+  const operations: SpecOperation[] = [];
+  const paths = (root.paths ?? {}) as Record<string, Record<string, unknown>>;
+  for (const [path, item] of Object.entries(paths)) {
+    if (!item || typeof item !== 'object') continue;
+    const shared = Array.isArray(item.parameters) ? (item.parameters as Record<string, unknown>[]) : [];
+    for (const method of METHODS) {
+      const operation = item[method] as Record<string, unknown> | undefined;
+      if (!operation || typeof operation !== 'object') continue;
+      const parameters = new Map<string, SpecParameter>();
+      for (const parameter of [...shared, ...(Array.isArray(operation.parameters) ? (operation.parameters as Record<string, unknown>[]) : [])]) {
+        if (!parameter || typeof parameter.name !== 'string') continue;
+        parameters.set(`${parameter.in}:${parameter.name.toLowerCase()}`, { name: parameter.name, in: String(parameter.in), required: parameter.required === true });
+      }
+      const security = operation.security ?? globalSecurity;
+      const secured = Array.isArray(security) && security.length > 0 && !security.some((requirement) => requirement && typeof requirement === 'object' && Object.keys(requirement).length === 0);
+      const body = operation.requestBody as { required?: boolean; content?: Record<string, { schema?: Record<string, unknown> }> } | undefined;
+      const responses: SpecOperation['responses'] = {};
+      for (const [status, response] of Object.entries((operation.responses ?? {}) as Record<string, { content?: Record<string, { schema?: Record<string, unknown> }> }>)) {
+        responses[status] = Object.fromEntries(Object.entries(response?.content ?? {}).map(([mediaType, media]) => [mediaType.toLowerCase(), media?.schema]));
+      }
+      const origin = document.originOf(['paths', path, method]);
+      const range = origin.source.range(origin.pointer, { key: true });
+      const location: DocumentLocation = { file: origin.source.displayPath, pointer: joinPointer(joinPointer('/paths', path), method), line: range.line, column: range.column };
+      for (const base of basePaths) {
+        const full = joinPaths(base, path);
+        operations.push({
+          method: method.toUpperCase(),
+          path: full,
+          segments: full.split('/').filter(Boolean),
+          deprecated: operation.deprecated === true,
+          secured,
+          parameters: [...parameters.values()],
+          requestBody: body?.content
+            ? { required: body.required === true, content: Object.fromEntries(Object.entries(body.content).map(([mediaType, media]) => [mediaType.toLowerCase(), media?.schema])) }
+            : undefined,
+          responses,
+          location,
+        });
+      }
+    }
+  }
+  return { file: document.root.displayPath, operations, document };
+}
+
+/** Path prefixes from `servers` (3.x) or `basePath` (2.0); `''` when none. */
+function serverBasePaths(root: Record<string, unknown>): string[] {
+  const bases = new Set<string>();
+  if (typeof root.basePath === 'string') bases.add(root.basePath.replace(/\/$/, ''));
+  if (Array.isArray(root.servers)) {
+    for (const server of root.servers as { url?: string }[]) {
+      if (typeof server?.url !== 'string') continue;
+      const url = server.url.replace(/\{[^}]+\}/g, 'x');
+      let path: string;
+      try {
+        path = new URL(url, 'http://relative.invalid').pathname;
+      } catch {
+        continue;
+      }
+      bases.add(path.replace(/\/$/, ''));
+    }
+  }
+  if (bases.size === 0) bases.add('');
+  return [...bases];
+}
+
+function joinPaths(base: string, path: string): string {
+  return `${base}${path.startsWith('/') ? '' : '/'}${path}`.replace(/\/+$/, '') || '/';
+}
+
+const isParam = (segment: string) => segment.startsWith('{') && segment.endsWith('}');
+
+/**
+ * The documented operation a path belongs to (concrete or templated). Literal segments must be
+ * equal; a documented parameter matches anything; an observed parameter matches only a parameter.
+ * The candidate with the most literal matches wins, so `/users/me` beats `/users/{id}`.
+ */
+export function matchOperation(operations: readonly SpecOperation[], method: string, segments: readonly string[]): SpecOperation | undefined {
+  let best: SpecOperation | undefined;
+  let bestScore = -1;
+  for (const operation of operations) {
+    if (operation.method !== method || operation.segments.length !== segments.length) continue;
+    let score = 0;
+    let ok = true;
+    for (let k = 0; k < segments.length; k++) {
+      const documented = operation.segments[k]!;
+      const seen = segments[k]!;
+      if (isParam(documented)) continue;
+      if (isParam(seen) || documented !== seen) {
+        ok = false;
+        break;
+      }
+      score++;
+    }
+    if (ok && score > bestScore) {
+      best = operation;
+      bestScore = score;
+    }
+  }
+  return best;
+}
+
+/** Validates response bodies against documented schemas; compiled once per schema, lazily. */
+export class ResponseValidator {
+  private readonly ajv = new Ajv2020({ strict: false, allErrors: false, validateFormats: true });
+  private readonly cache = new Map<object, ValidateFunction | null>();
+
+  constructor() {
+    addFormats(this.ajv);
+  }
+
+  /** An error message (pointer + keyword, never the value) or undefined when valid or not checkable. */
+  validate(schema: Record<string, unknown> | undefined, value: unknown): string | undefined {
+    if (!schema || typeof schema !== 'object') return undefined;
+    let validate = this.cache.get(schema);
+    if (validate === undefined) {
+      try {
+        validate = this.ajv.compile(toJsonSchema2020(schema));
+      } catch {
+        validate = null;
+      }
+      this.cache.set(schema, validate);
+    }
+    if (!validate || validate(value)) return undefined;
+    const error = validate.errors?.[0];
+    return error ? `${error.instancePath || '(root)'} ${error.message ?? error.keyword}` : 'does not match the schema';
+  }
+}
+
+/** OpenAPI 3.0 `nullable` → JSON Schema type unions; cycles left as $ref are dropped (not checkable). */
+function toJsonSchema2020(schema: Record<string, unknown>, seen = new Set<object>()): Record<string, unknown> {
+  if (seen.has(schema)) return {};
+  seen.add(schema);
+  const out: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(schema)) {
+    if (key === '$ref' || key === 'nullable' || key === 'discriminator' || key === 'xml' || key === 'example' || key.startsWith('x-')) continue;
+    if (Array.isArray(value)) out[key] = value.map((item) => (item && typeof item === 'object' ? toJsonSchema2020(item as Record<string, unknown>, seen) : item));
+    else if (value && typeof value === 'object' && key !== 'enum' && key !== 'const' && key !== 'default') {
+      out[key] = key === 'properties' || key === 'patternProperties' || key === '$defs' || key === 'definitions'
+        ? Object.fromEntries(Object.entries(value as Record<string, Record<string, unknown>>).map(([name, child]) => [name, child && typeof child === 'object' ? toJsonSchema2020(child, seen) : child]))
+        : toJsonSchema2020(value as Record<string, unknown>, seen);
+    } else out[key] = value;
+  }
+  if (schema.nullable === true && typeof out.type === 'string') out.type = [out.type, 'null'];
+  seen.delete(schema);
+  return out;
+}

@@ -1,0 +1,32 @@
+import { classifyValue, type DataClass } from './classifiers/index.js';
+
+export interface FieldClass {
+  /** Dotted path in the body (`user.email`, `items[].card`), or the parameter/header name. */
+  field: string;
+  dataClass: DataClass;
+}
+
+const MAX_DEPTH = 24;
+const MAX_LEAVES = 5000;
+
+/** Classifies every leaf of a parsed JSON (or form) value; bounded in depth and leaves. */
+export function classifyFields(value: unknown): FieldClass[] {
+  const found: FieldClass[] = [];
+  let leaves = 0;
+  const visit = (node: unknown, path: string, key: string, depth: number) => {
+    if (leaves >= MAX_LEAVES || depth > MAX_DEPTH) return;
+    if (node !== null && typeof node === 'object') {
+      if (Array.isArray(node)) {
+        const limit = Math.min(node.length, 50);
+        for (let k = 0; k < limit; k++) visit(node[k], `${path}[]`, key, depth + 1);
+      } else {
+        for (const [child, childValue] of Object.entries(node as Record<string, unknown>)) visit(childValue, path ? `${path}.${child}` : child, child, depth + 1);
+      }
+      return;
+    }
+    leaves++;
+    for (const dataClass of classifyValue(key, node)) found.push({ field: path || '(body)', dataClass });
+  };
+  visit(value, '', '', 0);
+  return found;
+}
