@@ -1,0 +1,119 @@
+// Runs one command and measures it as a whole: wall time, peak RSS of its whole process tree
+// (polled from /proc), and the largest single process's peak RSS (GNU time's %M, when installed).
+import { spawn } from 'node:child_process';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+
+const GNU_TIME = '/usr/bin/time';
+const PAGE_KB = 4;
+const POLL_MS = 20;
+
+/**
+ * @typedef {object} Measurement
+ * @property {number} ms             wall time, spawn to exit
+ * @property {number | undefined} treeRssKb  peak of the summed RSS of the process and all its descendants
+ * @property {number | undefined} maxRssKb   peak RSS of the largest single process (GNU time %M)
+ * @property {number | null} exitCode
+ * @property {boolean} timedOut
+ * @property {string} stdout
+ * @property {string} stderr
+ */
+
+/** @returns {Promise<Measurement>} */
+export async function measure(command, args, { cwd, env, timeoutMs = 900_000 } = {}) {
+  const useTime = existsSync(GNU_TIME);
+  const scratch = mkdtempSync(path.join(tmpdir(), 'rampart-bench-'));
+  const timeFile = path.join(scratch, 'maxrss');
+  const argv = useTime ? [GNU_TIME, '-f', '%M', '-o', timeFile, command, ...args] : [command, ...args];
+  const started = performance.now();
+  const child = spawn(argv[0], argv.slice(1), { cwd, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  const stdout = [];
+  const stderr = [];
+  child.stdout.on('data', (chunk) => stdout.push(chunk));
+  child.stderr.on('data', (chunk) => stderr.push(chunk));
+  let treeRssKb = 0;
+  const poll = () => {
+    const rss = treeRss(child.pid, useTime);
+    if (rss > treeRssKb) treeRssKb = rss;
+  };
+  const poller = setInterval(poll, POLL_MS);
+  let timedOut = false;
+  const timer = setTimeout(() => {
+    timedOut = true;
+    killTree(child.pid);
+  }, timeoutMs);
+  const exitCode = await new Promise((resolve) => child.on('close', (code) => resolve(code)));
+  const ms = performance.now() - started;
+  clearInterval(poller);
+  clearTimeout(timer);
+  let maxRssKb;
+  if (useTime) {
+    const lines = existsSync(timeFile) ? readFileSync(timeFile, 'utf8').trim().split('\n') : [];
+    const last = Number(lines.at(-1));
+    if (Number.isFinite(last) && last > 0) maxRssKb = last;
+  }
+  rmSync(scratch, { recursive: true, force: true });
+  return {
+    ms,
+    treeRssKb: treeRssKb > 0 ? treeRssKb : undefined,
+    maxRssKb,
+    exitCode,
+    timedOut,
+    stdout: Buffer.concat(stdout).toString('utf8'),
+    stderr: Buffer.concat(stderr).toString('utf8'),
+  };
+}
+
+/** Summed RSS (KiB) of `rootPid`'s descendants, and of `rootPid` itself unless it is only the GNU time wrapper. */
+function treeRss(rootPid, skipRoot) {
+  const table = processTable();
+  const children = new Map();
+  for (const [pid, { ppid }] of table) {
+    if (!children.has(ppid)) children.set(ppid, []);
+    children.get(ppid).push(pid);
+  }
+  let total = 0;
+  const stack = [rootPid];
+  while (stack.length > 0) {
+    const pid = stack.pop();
+    if (!(skipRoot && pid === rootPid)) total += table.get(pid)?.rssKb ?? 0;
+    stack.push(...(children.get(pid) ?? []));
+  }
+  return total;
+}
+
+function processTable() {
+  const table = new Map();
+  let entries = [];
+  try {
+    entries = readdirSync('/proc');
+  } catch {
+    return table;
+  }
+  for (const entry of entries) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
+      // Fields after the command name, which is in parentheses and may contain spaces.
+      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+      table.set(Number(entry), { ppid: Number(fields[1]), rssKb: Number(fields[21]) * PAGE_KB });
+    } catch {
+      // the process ended while we looked
+    }
+  }
+  return table;
+}
+
+function killTree(rootPid) {
+  const table = processTable();
+  const pids = [rootPid];
+  for (let i = 0; i < pids.length; i++) for (const [pid, { ppid }] of table) if (ppid === pids[i]) pids.push(pid);
+  for (const pid of pids.reverse()) {
+    try {
+      process.kill(pid, 'SIGKILL');
+    } catch {
+      // already gone
+    }
+  }
+}
