@@ -3,6 +3,7 @@ import { isRampartError } from '../core/errors.js';
 import { TOOL_NAME, TOOL_VERSION } from '../version.js';
 import { processIO, type CommandIO } from './io.js';
 import { registerLint } from './lint.js';
+import { registerDiscover } from './discover.js';
 
 /**
  * Runs the CLI with `argv` (without node and script) and returns the exit code:
@@ -28,6 +29,7 @@ export async function runCli(argv: readonly string[], io: CommandIO = processIO(
       },
     });
   registerLint(program, run, io);
+  registerDiscover(program, run, io);
   try {
     await program.parseAsync([...argv], { from: 'user' });
     return exitCode;
