@@ -1,0 +1,158 @@
+import type { Operation, Schema } from '../../spec/api.js';
+import { PROPERTY_KINDS, SCHEMA_KINDS, type SchemaKind } from '../compare-schemas.js';
+import { pairParameters } from '../pairing.js';
+import { defineChange, type Action, type Area, type Check, type ChangeDefinition, type CheckContext, type Direction, type Kind, type Level } from '../types.js';
+
+/**
+ * Schema changes of parameters, bodies, properties and headers. One comparison (compare-schemas.ts)
+ * finds direction-free deltas; the direction decides how much each matters: what a client sends
+ * (request) may be loosened safely, what it receives (response) may be tightened safely.
+ */
+const b: Level = 'breaking';
+const w: Level = 'warning';
+const i: Level = 'info';
+
+/** Per kind: level in a request, level in a response, taxonomy kind and action. */
+const KINDS: Record<SchemaKind, [request: Level, response: Level, kind: Kind, action: Action]> = {
+  'type-widened': [i, b, 'type', 'change'],
+  'type-narrowed': [b, i, 'type', 'change'],
+  'type-changed': [b, b, 'type', 'change'],
+  'became-nullable': [i, b, 'type', 'change'],
+  'became-not-nullable': [b, i, 'type', 'change'],
+  'format-added': [b, i, 'constraints', 'change'],
+  'format-removed': [i, w, 'constraints', 'change'],
+  'format-changed': [b, b, 'constraints', 'change'],
+  'pattern-added': [b, i, 'constraints', 'change'],
+  'pattern-removed': [i, w, 'constraints', 'change'],
+  'pattern-changed': [w, w, 'constraints', 'change'],
+  'enum-value-added': [i, w, 'values', 'add'],
+  'enum-value-removed': [b, i, 'values', 'remove'],
+  'enum-added': [b, i, 'values', 'change'],
+  'enum-removed': [i, w, 'values', 'change'],
+  'const-added': [b, i, 'values', 'change'],
+  'const-removed': [i, w, 'values', 'change'],
+  'const-changed': [b, b, 'values', 'change'],
+  'min-increased': [b, i, 'constraints', 'change'],
+  'min-decreased': [i, w, 'constraints', 'change'],
+  'max-increased': [i, w, 'constraints', 'change'],
+  'max-decreased': [b, i, 'constraints', 'change'],
+  'additional-properties-closed': [b, i, 'structure', 'change'],
+  'additional-properties-opened': [i, i, 'structure', 'change'],
+  'unevaluated-properties-closed': [b, i, 'structure', 'change'],
+  'unevaluated-properties-opened': [i, i, 'structure', 'change'],
+  'prefix-items-changed': [b, b, 'structure', 'change'],
+  'variant-added': [i, w, 'structure', 'add'],
+  'variant-removed': [b, i, 'structure', 'remove'],
+  'property-added': [i, i, 'existence', 'add'],
+  'property-added-required': [b, i, 'existence', 'add'],
+  'property-removed': [w, b, 'existence', 'remove'],
+  'property-became-required': [b, i, 'requiredness', 'change'],
+  'property-became-optional': [i, b, 'requiredness', 'change'],
+};
+
+type Context = 'request-parameter' | 'request-body' | 'request-property' | 'response-body' | 'response-property' | 'response-header';
+const CONTEXTS: Record<Context, [Direction, Area]> = {
+  'request-parameter': ['request', 'parameters'],
+  'request-body': ['request', 'request-body'],
+  'request-property': ['request', 'schema'],
+  'response-body': ['response', 'responses'],
+  'response-property': ['response', 'schema'],
+  'response-header': ['response', 'headers'],
+};
+
+/** Every schema change id (`request-property-type-changed`, …) with the kind it reports. */
+export const SCHEMA_IDS = new Map<string, SchemaKind>();
+const definitions: ChangeDefinition[] = [];
+for (const [context, [direction, area]] of Object.entries(CONTEXTS) as [Context, [Direction, Area]][]) {
+  const isProperty = context.endsWith('-property');
+  for (const kind of SCHEMA_KINDS) {
+    if (PROPERTY_KINDS.has(kind) && !isProperty) continue;
+    const [request, response, taxonomyKind, action] = KINDS[kind];
+    const id = `${context}-${kind.replace(/^property-/, '')}`;
+    SCHEMA_IDS.set(id, kind);
+    definitions.push(defineChange(id, direction === 'request' ? request : response, direction, area, taxonomyKind, action));
+  }
+}
+
+interface Site {
+  top: Context;
+  /** What the top-level schema is, and how a nested property is named. */
+  subject: (path: string) => string;
+}
+
+const schemas: Check = {
+  name: 'schemas',
+  definitions,
+  run(context) {
+    for (const pair of context.pairs) {
+      const op = pair.revision;
+      const pairing = pairParameters(pair, context.schemas);
+      for (const { base, revision } of [...pairing.pairs, ...pairing.moved]) {
+        const name = revision.name;
+        compare(context, op, base.schema, revision.schema, {
+          top: 'request-parameter',
+          subject: (path) => (path ? `property "${path}" of request parameter "${name}"` : `request parameter "${name}" (${revision.in})`),
+        });
+      }
+      const baseBody = pair.base.requestBody;
+      const body = op.requestBody;
+      if (baseBody && body) {
+        for (const [mediaType, media] of body.content) {
+          const old = baseBody.content.get(mediaType);
+          if (!old?.schema || !media.schema) continue;
+          compare(context, op, old.schema, media.schema, {
+            top: 'request-body',
+            subject: (path) => (path ? `request property "${path}" (${mediaType})` : `request body (${mediaType})`),
+          });
+        }
+      }
+      for (const [status, response] of op.responses) {
+        const old = pair.base.responses.get(status);
+        if (!old) continue;
+        for (const [mediaType, media] of response.content) {
+          const oldMedia = old.content.get(mediaType);
+          if (!oldMedia?.schema || !media.schema) continue;
+          compare(context, op, oldMedia.schema, media.schema, {
+            top: 'response-body',
+            subject: (path) => (path ? `response property "${path}" (${status} ${mediaType})` : `response body (${status} ${mediaType})`),
+          });
+        }
+        const oldHeaders = new Map([...old.headers].map(([name, header]) => [name.toLowerCase(), header]));
+        for (const [name, header] of response.headers) {
+          const oldHeader = oldHeaders.get(name.toLowerCase());
+          if (!oldHeader) continue;
+          compare(context, op, oldHeader.schema, header.schema, {
+            top: 'response-header',
+            subject: (path) => (path ? `property "${path}" of response header "${name}" (${status})` : `response header "${name}" (${status})`),
+          });
+        }
+      }
+    }
+  },
+};
+
+function compare(context: CheckContext, op: Operation, base: Schema, revision: Schema, site: Site): void {
+  const direction = CONTEXTS[site.top][0];
+  for (const delta of context.schemas.compare(base, revision)) {
+    // readOnly properties are never sent by clients, writeOnly ones never returned to them.
+    if (PROPERTY_KINDS.has(delta.kind) && (direction === 'request' ? delta.readOnly : delta.writeOnly)) continue;
+    const nested = delta.path.length > 0;
+    const prefix: Context = nested ? (direction === 'request' ? 'request-property' : 'response-property') : site.top;
+    const path = propertyPath(delta.path);
+    context.report(`${prefix}-${delta.kind.replace(/^property-/, '')}`, {
+      operation: op,
+      base: delta.base,
+      revision: delta.revision,
+      data: { ...delta.data, subject: site.subject(path), ...(nested ? { property: path } : {}) },
+    });
+  }
+}
+
+/** `data`, `[]`, `id` → `data[].id`. */
+export function propertyPath(segments: readonly string[]): string {
+  let out = '';
+  for (const segment of segments) out += segment.startsWith('[') || out === '' ? segment : `.${segment}`;
+  return out;
+}
+
+export default schemas;

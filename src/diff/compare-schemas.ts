@@ -1,0 +1,276 @@
+import type { Bound, Origin, Schema } from '../spec/api.js';
+
+/** What can differ between two normalised schemas, independent of request/response direction. */
+export const SCHEMA_KINDS = [
+  'type-widened',
+  'type-narrowed',
+  'type-changed',
+  'became-nullable',
+  'became-not-nullable',
+  'format-added',
+  'format-removed',
+  'format-changed',
+  'pattern-added',
+  'pattern-removed',
+  'pattern-changed',
+  'enum-value-added',
+  'enum-value-removed',
+  'enum-added',
+  'enum-removed',
+  'const-added',
+  'const-removed',
+  'const-changed',
+  'min-increased',
+  'min-decreased',
+  'max-increased',
+  'max-decreased',
+  'additional-properties-closed',
+  'additional-properties-opened',
+  'unevaluated-properties-closed',
+  'unevaluated-properties-opened',
+  'prefix-items-changed',
+  'variant-added',
+  'variant-removed',
+  'property-added',
+  'property-added-required',
+  'property-removed',
+  'property-became-required',
+  'property-became-optional',
+] as const;
+export type SchemaKind = (typeof SCHEMA_KINDS)[number];
+
+/** Kinds about one property of an object, always reported with the property's path. */
+export const PROPERTY_KINDS: ReadonlySet<SchemaKind> = new Set(['property-added', 'property-added-required', 'property-removed', 'property-became-required', 'property-became-optional']);
+
+export interface SchemaDelta {
+  kind: SchemaKind;
+  /** Property path below the compared schema: names, `[]` for array items, `{*}` for additional properties. */
+  path: string[];
+  base: Origin;
+  revision: Origin;
+  data: Record<string, unknown>;
+  /** The property concerned is readOnly / writeOnly (ignored in requests / responses respectively). */
+  readOnly?: boolean;
+  writeOnly?: boolean;
+}
+
+const BOUNDS = [
+  ['minimum', 'min'],
+  ['minLength', 'min'],
+  ['minItems', 'min'],
+  ['minProperties', 'min'],
+  ['maximum', 'max'],
+  ['maxLength', 'max'],
+  ['maxItems', 'max'],
+  ['maxProperties', 'max'],
+] as const;
+
+/**
+ * Compares resolved schema shapes: where a schema is written ($ref, components, allOf) does not
+ * matter. Memoised per pair, cycle-safe (a pair met again while being compared adds nothing), and
+ * each distinct delta is kept once, so shared and recursive schemas stay linear.
+ */
+export class SchemaComparer {
+  private readonly memo = new WeakMap<Schema, Map<Schema, SchemaDelta[]>>();
+  private readonly active = new WeakMap<Schema, Set<Schema>>();
+
+  compare(base: Schema, revision: Schema): SchemaDelta[] {
+    if (base === revision) return [];
+    const known = this.memo.get(base)?.get(revision);
+    if (known) return known;
+    let active = this.active.get(base);
+    if (active?.has(revision)) return [];
+    if (!active) this.active.set(base, (active = new Set()));
+    active.add(revision);
+    const deltas = this.compute(base, revision);
+    active.delete(revision);
+    let row = this.memo.get(base);
+    if (!row) this.memo.set(base, (row = new Map()));
+    row.set(revision, deltas);
+    return deltas;
+  }
+
+  private compute(b: Schema, r: Schema): SchemaDelta[] {
+    const out: SchemaDelta[] = [];
+    const seen = new Set<string>();
+    const add = (delta: SchemaDelta) => {
+      const key = `${delta.kind}\u0000${delta.base.source.uri}#${delta.base.pointer}\u0000${delta.revision.source.uri}#${delta.revision.pointer}\u0000${JSON.stringify(delta.data)}`;
+      if (seen.has(key)) return;
+      seen.add(key);
+      out.push(delta);
+    };
+    const here = (kind: SchemaKind, data: Record<string, unknown> = {}) => add({ kind, path: [], base: b.origin, revision: r.origin, data });
+    const nest = (segment: string, deltas: SchemaDelta[]) => {
+      for (const delta of deltas) add({ ...delta, path: [segment, ...delta.path] });
+    };
+
+    const typeRelation = relation(b.types, r.types);
+    if (typeRelation) {
+      here(typeRelation, { from: typeText(b.types), to: typeText(r.types) });
+      // Constraints of an unrelated type say nothing more.
+      if (typeRelation === 'type-changed') return out;
+    }
+    if (b.nullable !== r.nullable) here(r.nullable ? 'became-nullable' : 'became-not-nullable');
+    compareText(b.format, r.format, 'format', here);
+    compareText(b.pattern, r.pattern, 'pattern', here);
+
+    if (b.enum && r.enum) {
+      const baseKeys = new Set(b.enum.map(key));
+      const revisionKeys = new Set(r.enum.map(key));
+      for (const value of b.enum) if (!revisionKeys.has(key(value))) here('enum-value-removed', { value: show(value) });
+      for (const value of r.enum) if (!baseKeys.has(key(value))) here('enum-value-added', { value: show(value), extensible: r.extensibleEnum });
+    } else if (r.enum) {
+      here('enum-added', { values: r.enum.map(show).join(', ') });
+    } else if (b.enum) {
+      here('enum-removed', { values: b.enum.map(show).join(', ') });
+    }
+    if (b.hasConst || r.hasConst) {
+      if (!b.hasConst) here('const-added', { to: show(r.const) });
+      else if (!r.hasConst) here('const-removed', { from: show(b.const) });
+      else if (key(b.const) !== key(r.const)) here('const-changed', { from: show(b.const), to: show(r.const) });
+    }
+
+    for (const [keyword, side] of BOUNDS) {
+      const from = asBound(b[keyword]);
+      const to = asBound(r[keyword]);
+      const stricter = compareBounds(from, to, side);
+      if (stricter === 0) continue;
+      const data = { keyword: boundKeyword(keyword, from, to), from: boundText(from), to: boundText(to) };
+      if (side === 'min') here(stricter > 0 ? 'min-increased' : 'min-decreased', data);
+      else here(stricter > 0 ? 'max-decreased' : 'max-increased', data);
+    }
+
+    compareOpenness(b.additionalProperties, r.additionalProperties, 'additional-properties', here, (deltas) => nest('{*}', deltas), this);
+    compareOpenness(b.unevaluatedProperties, r.unevaluatedProperties, 'unevaluated-properties', here, (deltas) => nest('{*}', deltas), this);
+
+    for (const [name, property] of b.properties) {
+      const next = r.properties.get(name);
+      if (!next) {
+        add({ kind: 'property-removed', path: [name], base: property.origin, revision: r.origin, data: { name }, readOnly: property.readOnly, writeOnly: property.writeOnly });
+        continue;
+      }
+      const flags = { readOnly: property.readOnly || next.readOnly, writeOnly: property.writeOnly || next.writeOnly };
+      const wasRequired = b.required.has(name);
+      const isRequired = r.required.has(name);
+      if (wasRequired !== isRequired) {
+        add({ kind: isRequired ? 'property-became-required' : 'property-became-optional', path: [name], base: property.origin, revision: next.origin, data: { name }, ...flags });
+      }
+      nest(name, this.compare(property, next));
+    }
+    for (const [name, property] of r.properties) {
+      if (b.properties.has(name)) continue;
+      const kind = r.required.has(name) ? 'property-added-required' : 'property-added';
+      add({ kind, path: [name], base: b.origin, revision: property.origin, data: { name }, readOnly: property.readOnly, writeOnly: property.writeOnly });
+    }
+
+    if (b.items && r.items) nest('[]', this.compare(b.items, r.items));
+    if (b.prefixItems || r.prefixItems) {
+      const from = b.prefixItems ?? [];
+      const to = r.prefixItems ?? [];
+      if (from.length !== to.length) here('prefix-items-changed', { from: from.length, to: to.length });
+      for (let i = 0; i < Math.min(from.length, to.length); i++) nest(`[${i}]`, this.compare(from[i]!, to[i]!));
+    }
+    this.compareVariants(b.oneOf, r.oneOf, 'oneOf', b, r, add);
+    this.compareVariants(b.anyOf, r.anyOf, 'anyOf', b, r, add);
+    return out;
+  }
+
+  /** Variants match when their shapes are equal; one unmatched on each side is a variant that changed. */
+  private compareVariants(from: Schema[] | undefined, to: Schema[] | undefined, keyword: string, b: Schema, r: Schema, add: (delta: SchemaDelta) => void): void {
+    if (!from || !to) return;
+    const unmatched = [...to];
+    const lost: Schema[] = [];
+    from.forEach((variant, position) => {
+      // The variant at the same position first, then others of the same type: full comparisons of
+      // unrelated variants are what makes `anyOf` of large schemas expensive.
+      const same = to[position];
+      let index = same && unmatched.includes(same) && this.compare(variant, same).length === 0 ? unmatched.indexOf(same) : -1;
+      if (index === -1) {
+        const types = typeText(variant.types);
+        index = unmatched.findIndex((candidate) => candidate !== same && typeText(candidate.types) === types && this.compare(variant, candidate).length === 0);
+      }
+      if (index === -1) lost.push(variant);
+      else unmatched.splice(index, 1);
+    });
+    if (lost.length === 1 && unmatched.length === 1) {
+      for (const delta of this.compare(lost[0]!, unmatched[0]!)) add(delta);
+      return;
+    }
+    for (const variant of lost) add({ kind: 'variant-removed', path: [], base: variant.origin, revision: r.origin, data: { keyword } });
+    for (const variant of unmatched) add({ kind: 'variant-added', path: [], base: b.origin, revision: variant.origin, data: { keyword } });
+  }
+}
+
+function compareOpenness(
+  from: boolean | Schema | undefined,
+  to: boolean | Schema | undefined,
+  prefix: 'additional-properties' | 'unevaluated-properties',
+  here: (kind: SchemaKind) => void,
+  nest: (deltas: SchemaDelta[]) => void,
+  comparer: SchemaComparer,
+): void {
+  const closedBefore = from === false;
+  const closedAfter = to === false;
+  if (!closedBefore && closedAfter) here(`${prefix}-closed`);
+  else if (closedBefore && !closedAfter) here(`${prefix}-opened`);
+  else if (typeof from === 'object' && typeof to === 'object') nest(comparer.compare(from, to));
+}
+
+/** Does `outer` accept every type `inner` accepts? `integer` values are numbers. */
+function covers(outer: Set<string> | undefined, inner: Set<string> | undefined): boolean {
+  if (!outer) return true;
+  if (!inner) return false;
+  for (const type of inner) if (!outer.has(type) && !(type === 'integer' && outer.has('number'))) return false;
+  return true;
+}
+
+function relation(from: Set<string> | undefined, to: Set<string> | undefined): 'type-widened' | 'type-narrowed' | 'type-changed' | undefined {
+  if (typeText(from) === typeText(to)) return undefined;
+  if (covers(to, from)) return 'type-widened';
+  if (covers(from, to)) return 'type-narrowed';
+  return 'type-changed';
+}
+
+function typeText(types: Set<string> | undefined): string {
+  if (!types) return 'any';
+  if (types.size === 0) return 'nothing';
+  return [...types].sort().join(' | ');
+}
+
+function compareText(from: string | undefined, to: string | undefined, what: 'format' | 'pattern', here: (kind: SchemaKind, data: Record<string, unknown>) => void): void {
+  if (from === to) return;
+  if (from === undefined) here(`${what}-added`, { to });
+  else if (to === undefined) here(`${what}-removed`, { from });
+  else here(`${what}-changed`, { from, to });
+}
+
+function asBound(value: Bound | number | undefined): Bound | undefined {
+  return typeof value === 'number' ? { value, exclusive: false } : value;
+}
+
+/** > 0 when `to` is stricter than `from`, < 0 when looser, 0 when the same. */
+function compareBounds(from: Bound | undefined, to: Bound | undefined, side: 'min' | 'max'): number {
+  if (!from && !to) return 0;
+  if (!from) return 1;
+  if (!to) return -1;
+  if (from.value !== to.value) return side === 'min' ? Math.sign(to.value - from.value) : Math.sign(from.value - to.value);
+  return Number(to.exclusive) - Number(from.exclusive);
+}
+
+function boundKeyword(keyword: string, from: Bound | undefined, to: Bound | undefined): string {
+  if (keyword !== 'minimum' && keyword !== 'maximum') return keyword;
+  const exclusive = (to ?? from)!.exclusive;
+  return exclusive ? `exclusive${keyword[0]!.toUpperCase()}${keyword.slice(1)}` : keyword;
+}
+
+function boundText(bound: Bound | undefined): string {
+  return bound ? String(bound.value) : 'none';
+}
+
+function key(value: unknown): string {
+  return JSON.stringify(value) ?? 'undefined';
+}
+
+function show(value: unknown): string {
+  return typeof value === 'string' ? value : key(value);
+}

@@ -1,0 +1,186 @@
+import type { SchemaKind } from './compare-schemas.js';
+
+/**
+ * Every diff message, in one catalogue keyed by change id. `message` is the template (placeholders
+ * `{{name}}`), `description` says what the change is and why it matters, for docs and SARIF rules.
+ * Schema changes share one template per kind; `{{subject}}` names what changed.
+ */
+export interface CatalogueEntry {
+  message: string;
+  description: string;
+}
+
+export const MESSAGES: Record<string, CatalogueEntry> = {
+  // endpoints
+  'endpoint-added': { message: 'endpoint added', description: 'A new operation (method and path).' },
+  'endpoint-removed-without-deprecation': {
+    message: 'endpoint removed without being deprecated first',
+    description: 'An operation disappeared although it was never marked deprecated: clients still calling it now fail.',
+  },
+  'endpoint-removed': { message: 'endpoint removed', description: 'An operation disappeared; clients still calling it now fail.' },
+  'endpoint-removed-before-sunset': {
+    message: 'endpoint removed before its sunset date {{sunset}}',
+    description: 'A deprecated operation was removed before the sunset date it announced.',
+  },
+  'endpoint-removed-without-sunset': {
+    message: 'deprecated endpoint removed, but it never announced a sunset date',
+    description: 'The versioning policy requires a sunset date (x-sunset or a Sunset header) before removal.',
+  },
+  'endpoint-removed-after-deprecation': {
+    message: 'deprecated endpoint removed',
+    description: 'A deprecated operation was removed after its sunset date (or without one, when the policy allows it).',
+  },
+  // lifecycle
+  'endpoint-deprecated': { message: 'endpoint deprecated (sunset {{sunset}})', description: 'An operation is now deprecated and announces its sunset date.' },
+  'endpoint-deprecated-without-sunset': {
+    message: 'endpoint deprecated without a sunset date (add x-sunset or document a Sunset header)',
+    description: 'An operation is now deprecated but clients are not told when it will go away.',
+  },
+  'endpoint-reactivated': { message: 'endpoint is no longer deprecated', description: 'A deprecated operation was un-deprecated.' },
+  'request-parameter-deprecated': { message: 'request parameter "{{name}}" ({{in}}) deprecated', description: 'A request parameter is now deprecated.' },
+  // operation identity (SDKs name methods and group them by these)
+  'operation-id-changed': {
+    message: 'operationId changed from "{{from}}" to "{{to}}"',
+    description: 'Generated SDKs name methods after the operationId: renaming it breaks their callers.',
+  },
+  'operation-id-removed': { message: 'operationId "{{from}}" removed', description: 'Generated SDKs lose the method name they used.' },
+  'operation-id-added': { message: 'operationId "{{to}}" added', description: 'The operation now has an operationId.' },
+  'operation-tag-removed': { message: 'tag "{{tag}}" removed', description: 'Generated SDKs group methods by tag: the operation moves to another client class.' },
+  'operation-tag-added': { message: 'tag "{{tag}}" added', description: 'The operation has a new tag.' },
+  // parameters
+  'request-parameter-added-required': {
+    message: 'required request parameter "{{name}}" ({{in}}) added',
+    description: 'Existing clients do not send the new required parameter, so their requests fail. A default value makes it optional in effect.',
+  },
+  'request-parameter-added': { message: 'optional request parameter "{{name}}" ({{in}}) added', description: 'A new optional request parameter (or a required one with a default).' },
+  'request-parameter-removed': {
+    message: 'request parameter "{{name}}" ({{in}}) removed',
+    description: 'Clients that still send the parameter may be rejected or see it ignored.',
+  },
+  'request-parameter-became-required': {
+    message: 'request parameter "{{name}}" ({{in}}) became required',
+    description: 'Clients that omit the parameter now fail. A default value makes it harmless.',
+  },
+  'request-parameter-became-optional': { message: 'request parameter "{{name}}" ({{in}}) became optional', description: 'A required parameter became optional.' },
+  'request-parameter-moved': {
+    message: 'request parameter "{{name}}" moved from {{from}} to {{to}}',
+    description: 'The parameter is now expected in another part of the request; existing clients send it in the old place.',
+  },
+  'request-parameter-renamed': {
+    message: 'request parameter "{{from}}" ({{in}}) renamed to "{{to}}"',
+    description: 'A parameter kept its schema but changed its name; existing clients send the old name.',
+  },
+  'request-path-parameter-renamed': {
+    message: 'path parameter "{{from}}" renamed to "{{to}}"',
+    description: 'The URL does not change, but SDKs that expose path parameters as named arguments do.',
+  },
+  // request body
+  'request-body-added-required': { message: 'required request body added', description: 'Existing clients send no body and now fail.' },
+  'request-body-added': { message: 'optional request body added', description: 'The operation accepts a body it did not describe before.' },
+  'request-body-removed': { message: 'request body removed', description: 'Clients that still send a body may be rejected or see it ignored.' },
+  'request-body-became-required': { message: 'request body became required', description: 'Clients that send no body now fail.' },
+  'request-body-became-optional': { message: 'request body became optional', description: 'The body may now be omitted.' },
+  'request-body-media-type-added': { message: 'request body accepts media type {{mediaType}}', description: 'A new request media type.' },
+  'request-body-media-type-removed': {
+    message: 'request body no longer accepts media type {{mediaType}}',
+    description: 'Clients sending that content type now fail.',
+  },
+  // responses
+  'response-success-status-removed': {
+    message: 'success response {{status}} removed',
+    description: 'Clients that handle this success status now meet another one.',
+  },
+  'response-status-removed': { message: 'response {{status}} removed', description: 'A non-success response is no longer documented.' },
+  'response-status-added': { message: 'response {{status}} added', description: 'A new documented response status.' },
+  'response-media-type-removed': {
+    message: 'response {{status}} no longer offers media type {{mediaType}}',
+    description: 'Clients asking for that content type no longer get it.',
+  },
+  'response-media-type-added': { message: 'response {{status}} offers media type {{mediaType}}', description: 'A new response media type.' },
+  'response-required-header-removed': {
+    message: 'response {{status}} no longer sends required header "{{name}}"',
+    description: 'Clients relying on a header that was always sent break.',
+  },
+  'response-optional-header-removed': { message: 'response {{status}} no longer documents header "{{name}}"', description: 'An optional response header was removed.' },
+  'response-header-became-optional': {
+    message: 'response {{status}} header "{{name}}" became optional',
+    description: 'Clients relying on the header being always present break when it is missing.',
+  },
+  'response-header-added': { message: 'response {{status}} documents header "{{name}}"', description: 'A new response header.' },
+  // security of components
+  'security-scheme-added': { message: 'security scheme "{{name}}" added', description: 'A new security scheme is defined.' },
+  'security-scheme-removed': { message: 'security scheme "{{name}}" removed', description: 'A security scheme definition was removed.' },
+  'security-scheme-type-changed': {
+    message: 'security scheme "{{name}}" changed from {{from}} to {{to}}',
+    description: 'Clients authenticate the old way and are refused.',
+  },
+  // servers and webhooks
+  'server-added': { message: 'server {{url}} added', description: 'A new server URL.' },
+  'server-removed': { message: 'server {{url}} removed', description: 'Clients configured with this base URL stop working.' },
+  'webhook-added': { message: 'webhook "{{name}}" ({{method}}) added', description: 'A new webhook (OpenAPI 3.1).' },
+  'webhook-removed': { message: 'webhook "{{name}}" ({{method}}) removed', description: 'Subscribers no longer receive this webhook (OpenAPI 3.1).' },
+  // versioning policy
+  'version-bump-required': {
+    message: 'breaking changes need a new major version, but info.version went from "{{from}}" to "{{to}}"',
+    description: 'The versioning policy: a breaking change requires a semver major bump of info.version (a minor bump while 0.x).',
+  },
+};
+
+/** Security ids exist for the global requirement and for an operation's own one. */
+const SECURITY: Record<string, CatalogueEntry> = {
+  'security-added': { message: '{{where}} now requires authentication ({{schemes}})', description: 'Calls without credentials were accepted and are now refused.' },
+  'security-removed': { message: '{{where}} no longer requires authentication', description: 'Anonymous calls are now accepted: check that this is intended.' },
+  'security-scheme-added': { message: '{{where}} now also requires security scheme "{{scheme}}"', description: 'Clients must present credentials they did not need before.' },
+  'security-scheme-removed': {
+    message: '{{where}} no longer accepts security {{schemes}}',
+    description: 'Clients authenticating with the removed alternative are refused.',
+  },
+  'security-alternative-added': { message: '{{where}} also accepts security {{schemes}}', description: 'A new way to authenticate.' },
+  'security-scope-added': { message: '{{where}} now requires scope(s) {{scopes}} of "{{scheme}}"', description: 'Tokens without the new scopes are refused.' },
+  'security-scope-removed': { message: '{{where}} no longer requires scope(s) {{scopes}} of "{{scheme}}"', description: 'Fewer scopes are needed.' },
+};
+for (const scope of ['global', 'operation']) {
+  for (const [suffix, entry] of Object.entries(SECURITY)) MESSAGES[`${scope}-${suffix}`] = entry;
+}
+
+export const SCHEMA_MESSAGES: Record<SchemaKind, CatalogueEntry> = {
+  'type-widened': { message: '{{subject}} type widened from {{from}} to {{to}}', description: 'More types are allowed.' },
+  'type-narrowed': { message: '{{subject}} type narrowed from {{from}} to {{to}}', description: 'Fewer types are allowed.' },
+  'type-changed': { message: '{{subject}} type changed from {{from}} to {{to}}', description: 'The type changed incompatibly.' },
+  'became-nullable': { message: '{{subject}} became nullable', description: 'null is now a possible value.' },
+  'became-not-nullable': { message: '{{subject}} is no longer nullable', description: 'null is no longer allowed.' },
+  'format-added': { message: '{{subject}} format "{{to}}" added', description: 'Values must now match a format.' },
+  'format-removed': { message: '{{subject}} format "{{from}}" removed', description: 'Values no longer promise a format.' },
+  'format-changed': { message: '{{subject}} format changed from "{{from}}" to "{{to}}"', description: 'Values follow another format.' },
+  'pattern-added': { message: '{{subject}} pattern "{{to}}" added', description: 'Values must now match a pattern.' },
+  'pattern-removed': { message: '{{subject}} pattern "{{from}}" removed', description: 'Values no longer promise a pattern.' },
+  'pattern-changed': { message: '{{subject}} pattern changed from "{{from}}" to "{{to}}"', description: 'Values must match another pattern.' },
+  'enum-value-added': { message: '{{subject}} enum value "{{value}}" added', description: 'A new allowed value; clients reading it may not handle it.' },
+  'enum-value-removed': { message: '{{subject}} enum value "{{value}}" removed', description: 'A value is no longer allowed or sent.' },
+  'enum-added': { message: '{{subject}} restricted to the values {{values}}', description: 'An enum now restricts the values.' },
+  'enum-removed': { message: '{{subject}} no longer restricted to the values {{values}}', description: 'Any value of the type may now appear.' },
+  'const-added': { message: '{{subject}} must now be {{to}}', description: 'A const now fixes the value.' },
+  'const-removed': { message: '{{subject}} is no longer fixed to {{from}}', description: 'The const was removed.' },
+  'const-changed': { message: '{{subject}} const changed from {{from}} to {{to}}', description: 'The fixed value changed.' },
+  'min-increased': { message: '{{subject}} {{keyword}} raised from {{from}} to {{to}}', description: 'A lower bound was raised (or added).' },
+  'min-decreased': { message: '{{subject}} {{keyword}} lowered from {{from}} to {{to}}', description: 'A lower bound was lowered (or removed).' },
+  'max-increased': { message: '{{subject}} {{keyword}} raised from {{from}} to {{to}}', description: 'An upper bound was raised (or removed).' },
+  'max-decreased': { message: '{{subject}} {{keyword}} lowered from {{from}} to {{to}}', description: 'An upper bound was lowered (or added).' },
+  'additional-properties-closed': { message: '{{subject}} no longer allows additional properties', description: 'additionalProperties became false.' },
+  'additional-properties-opened': { message: '{{subject}} now allows additional properties', description: 'additionalProperties is no longer false.' },
+  'unevaluated-properties-closed': { message: '{{subject}} no longer allows unevaluated properties', description: 'unevaluatedProperties became false (OpenAPI 3.1).' },
+  'unevaluated-properties-opened': { message: '{{subject}} now allows unevaluated properties', description: 'unevaluatedProperties is no longer false (OpenAPI 3.1).' },
+  'prefix-items-changed': { message: '{{subject}} tuple length changed from {{from}} to {{to}} prefixItems', description: 'The prefixItems tuple changed length (OpenAPI 3.1).' },
+  'variant-added': { message: '{{subject}} {{keyword}} variant added', description: 'A new alternative shape.' },
+  'variant-removed': { message: '{{subject}} {{keyword}} variant removed', description: 'An alternative shape was removed.' },
+  'property-added': { message: '{{subject}} added', description: 'A new optional property.' },
+  'property-added-required': { message: '{{subject}} added as required', description: 'A new required property.' },
+  'property-removed': { message: '{{subject}} removed', description: 'A property was removed.' },
+  'property-became-required': { message: '{{subject}} became required', description: 'A property is now required.' },
+  'property-became-optional': { message: '{{subject}} became optional', description: 'A property is no longer required.' },
+};
+
+/** Fills `{{name}}` placeholders; unknown names stay visible so a broken template is noticed. */
+export function formatMessage(template: string, data: Record<string, unknown>): string {
+  return template.replace(/\{\{\s*([\w.-]+)\s*\}\}/g, (whole, name: string) => (name in data ? String(data[name]) : whole));
+}
