@@ -4,6 +4,7 @@ import { TOOL_NAME, TOOL_VERSION } from '../version.js';
 import { processIO, type CommandIO } from './io.js';
 import { registerLint } from './lint.js';
 import { registerDiscover } from './discover.js';
+import { registerDiff } from './diff.js';
 
 /**
  * Runs the CLI with `argv` (without node and script) and returns the exit code:
@@ -30,6 +31,7 @@ export async function runCli(argv: readonly string[], io: CommandIO = processIO(
     });
   registerLint(program, run, io);
   registerDiscover(program, run, io);
+  registerDiff(program, run, io);
   try {
     await program.parseAsync([...argv], { from: 'user' });
     return exitCode;
