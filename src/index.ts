@@ -8,3 +8,4 @@ export { reporters, type Reporter, type ReportContext } from './report/index.js'
 export { builtinRules } from './lint/rules/index.js';
 export { defineRule, type Rule } from './lint/rule.js';
 export { runCli } from './cli/main.js';
+export { diff, type DiffResult } from './diff/diff.js';
