@@ -89,7 +89,8 @@ function securityFor(endpoint: InventoryEndpoint, schemes: Record<string, unknow
   if (kinds['api-key-query']) add('apiKeyQuery', { type: 'apiKey', in: 'query', name: 'api_key' });
   if (kinds['cookie-session']) add('sessionCookie', { type: 'apiKey', in: 'cookie', name: 'session' });
   if (kinds.mtls) add('mutualTLS', { type: 'mutualTLS' });
-  if (requirements.length === 0) return undefined;
+  // Only anonymous calls seen: say the operation is public rather than leave it unstated.
+  if (requirements.length === 0) return kinds.none ? [] : undefined;
   // Some calls went through without credentials: say so with the anonymous requirement.
   if (kinds.none) requirements.push({});
   return requirements;

@@ -146,7 +146,8 @@ export function toJsonSchema(sketch: SchemaSketch): JsonSchema {
       schema.enum = values.map(([value]) => value).sort();
     }
   }
-  if (sketch.arrays && sketch.items && sketch.items.count > 0) schema.items = toJsonSchema(sketch.items);
+  // Only empty arrays seen: any item (`items` is still written, linters expect it).
+  if (sketch.arrays) schema.items = sketch.items && sketch.items.count > 0 ? toJsonSchema(sketch.items) : {};
   if (sketch.objects && sketch.properties) {
     const properties: Record<string, JsonSchema> = {};
     const required: string[] = [];
