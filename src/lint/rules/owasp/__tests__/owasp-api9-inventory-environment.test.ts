@@ -1,0 +1,33 @@
+import rule from '../owasp-api9-inventory-environment.js';
+import { yaml } from '../../../../testing/dedent.js';
+import { runRuleTests } from '../../../../testing/rule-tester.js';
+
+runRuleTests(rule, {
+  valid: [
+    { name: 'environment named', spec: yaml`
+      openapi: 3.0.3
+      info: { title: t, version: '1' }
+      servers:
+        - { url: 'https://api.acme.io', description: Production }
+        - { url: 'https://sandbox.acme.io', description: Sandbox for testing }
+      paths: {}
+    ` },
+  ],
+  invalid: [
+    {
+      name: 'no or vague description',
+      spec: yaml`
+        openapi: 3.0.3
+        info: { title: t, version: '1' }
+        servers:
+          - url: https://api.acme.io
+          - { url: 'https://eu.acme.io', description: Europe }
+        paths: {}
+      `,
+      errors: [
+        { messageId: 'noEnvironment', pointer: '/servers/0' },
+        { messageId: 'noEnvironment', pointer: '/servers/1', message: 'Server "https://eu.acme.io" does not name its environment in its description.' },
+      ],
+    },
+  ],
+});
