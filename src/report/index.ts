@@ -1,3 +1,4 @@
+import { changelog } from './changelog.js';
 import { github } from './github.js';
 import { json } from './json.js';
 import { junit } from './junit.js';
@@ -14,6 +15,7 @@ export const reporters = {
   junit,
   github,
   markdown,
+  changelog,
 } satisfies Record<string, Reporter>;
 
 export type ReporterName = keyof typeof reporters;
