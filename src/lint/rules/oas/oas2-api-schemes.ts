@@ -1,0 +1,27 @@
+import { defineRule } from '../../rule.js';
+
+export default defineRule({
+  id: 'oas2-api-schemes',
+  meta: {
+    description: 'OpenAPI host "schemes" must be present and a non-empty array of strings.',
+    defaultSeverity: 'warning',
+    recommended: true,
+    formats: ['oas2'],
+    messages: { missing: 'OpenAPI host "schemes" must be present and non-empty array.' },
+    docs: {
+      why: 'Without `schemes`, clients guess between http and https; the wrong guess fails or leaks traffic in clear text.',
+      fix: 'Add `schemes: [https]`.',
+      bad: "swagger: '2.0'\nhost: api.shop.example",
+      good: "swagger: '2.0'\nhost: api.shop.example\nschemes: [https]",
+    },
+  },
+  create() {
+    return {
+      Root(root, ctx) {
+        const schemes = root.schemes;
+        const valid = Array.isArray(schemes) && schemes.length > 0 && schemes.every((scheme) => typeof scheme === 'string');
+        if (!valid) ctx.report({ messageId: 'missing', location: ctx.location.child('schemes') });
+      },
+    };
+  },
+});

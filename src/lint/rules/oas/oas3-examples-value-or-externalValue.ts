@@ -1,0 +1,32 @@
+import { defineRule } from '../../rule.js';
+
+export default defineRule({
+  id: 'oas3-examples-value-or-externalValue',
+  meta: {
+    description: 'Examples must have either "value" or "externalValue", not both.',
+    defaultSeverity: 'warning',
+    recommended: true,
+    formats: ['oas3.0', 'oas3.1'],
+    messages: {
+      neither: 'Example must have either "value" or "externalValue".',
+      both: 'Example must not have both "value" and "externalValue".',
+    },
+    docs: {
+      why: 'An example without a value shows nothing; with both, tools disagree about which one to show.',
+      fix: 'Give the example exactly one of `value` (inline) or `externalValue` (URL).',
+      bad: "examples:\n  paid:\n    summary: A paid order",
+      good: "examples:\n  paid:\n    summary: A paid order\n    value: { id: 1, status: paid }",
+    },
+  },
+  create() {
+    return {
+      Example(example, ctx) {
+        if (Array.isArray(example)) return;
+        const hasValue = 'value' in example && example.value !== undefined;
+        const hasExternal = 'externalValue' in example && example.externalValue !== undefined;
+        if (hasValue && hasExternal) ctx.report({ messageId: 'both' });
+        else if (!hasValue && !hasExternal) ctx.report({ messageId: 'neither' });
+      },
+    };
+  },
+});

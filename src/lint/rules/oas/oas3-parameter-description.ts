@@ -1,0 +1,25 @@
+import { defineRule } from '../../rule.js';
+
+export default defineRule({
+  id: 'oas3-parameter-description',
+  meta: {
+    description: 'Parameter objects must have a "description".',
+    defaultSeverity: 'warning',
+    recommended: false,
+    formats: ['oas3.0', 'oas3.1'],
+    messages: { missing: 'Parameter objects must have "description".' },
+    docs: {
+      why: 'The name alone rarely says what a parameter does, which values it takes or what happens when it is left out.',
+      fix: 'Add a `description` to the parameter.',
+      bad: 'parameters:\n  - { name: limit, in: query, schema: { type: integer } }',
+      good: 'parameters:\n  - { name: limit, in: query, schema: { type: integer }, description: Maximum number of orders to return. }',
+    },
+  },
+  create() {
+    return {
+      Parameter(parameter, ctx) {
+        if (parameter.in !== undefined && parameter.in !== null && !parameter.description) ctx.report({ messageId: 'missing', location: ctx.location.child('description') });
+      },
+    };
+  },
+});

@@ -1,0 +1,24 @@
+import { defineRule } from '../../rule.js';
+
+export default defineRule({
+  id: 'openapi-tags',
+  meta: {
+    description: 'OpenAPI object must have a non-empty "tags" array.',
+    defaultSeverity: 'warning',
+    recommended: false,
+    messages: { missing: 'OpenAPI object must have non-empty "tags" array.' },
+    docs: {
+      why: 'Global tags group operations in documentation and carry their descriptions; without them the reference is one flat list.',
+      fix: 'Declare the tags the operations use in a top-level `tags` list.',
+      bad: "openapi: 3.0.3\ninfo: { title: Shop, version: '1' }\npaths: {}",
+      good: "openapi: 3.0.3\ninfo: { title: Shop, version: '1' }\ntags:\n  - name: orders\npaths: {}",
+    },
+  },
+  create() {
+    return {
+      Root(root, ctx) {
+        if (!Array.isArray(root.tags) || root.tags.length === 0) ctx.report({ messageId: 'missing', location: ctx.location.child('tags') });
+      },
+    };
+  },
+});
