@@ -27,7 +27,7 @@ type ExtendMode = 'recommended' | 'all' | 'off';
 /** A rule while rulesets merge: one of ours (built-in) or one written in a ruleset file. */
 type RuleState =
   | { kind: 'spectral'; rule: SpectralRule; enabled: boolean; owner: string }
-  | { kind: 'builtin'; definition: RuleDefinition; severity: Severity; recommended: boolean; enabled: boolean; owner: string };
+  | { kind: 'builtin'; definition: RuleDefinition; severity: Severity | 'off'; recommended: boolean; enabled: boolean; owner: string };
 
 interface LoadedFile {
   rules: Map<string, RuleState>;
@@ -96,6 +96,8 @@ interface LoadContext {
   options: LoadRulesetOptions;
   /** Files being loaded, outermost first: an `extends` back into one of them is a cycle and is skipped, as in Spectral. */
   stack: string[];
+  /** Formats mentioned anywhere in the ruleset being loaded (shared by every file it extends). */
+  registeredFormats: Set<string>;
 }
 
 /** Loads one ruleset file and everything it extends, into merged rule states. */
@@ -108,6 +110,7 @@ async function loadFile(uri: string, mode: ExtendMode, explicit: boolean, contex
     if (!RULESET_KEYS.has(key)) throw file.fail([key], `unknown ruleset property. Allowed: ${[...RULESET_KEYS].join(', ')}`);
   }
   const fileFormats = definition.formats === undefined ? null : parseFormats(file, ['formats'], definition.formats);
+  for (const format of fileFormats ?? []) context.registeredFormats.add(format);
   const aliases = parseAliases(file, definition.aliases);
   const functions = await loadFunctions(file, context.options);
   const documentationUrl = optionalString(file, ['documentationUrl'], definition.documentationUrl);
@@ -117,7 +120,10 @@ async function loadFile(uri: string, mode: ExtendMode, explicit: boolean, contex
     const [name, childMode, childExplicit] = entry;
     const at = Array.isArray(definition.extends) ? ['extends', index] : ['extends'];
     let inherited: Map<string, RuleState>;
-    if (isBuiltinRuleset(name)) inherited = builtinStates(name, childMode);
+    if (isBuiltinRuleset(name)) {
+      inherited = builtinStates(name, childMode);
+      for (const format of ['oas2', 'oas3', 'oas3_0', 'oas3_1']) context.registeredFormats.add(format);
+    }
     else {
       if (/^https?:\/\//i.test(name) || !/^\.{0,2}[\\/]|\.(ya?ml|json)$/i.test(name)) {
         throw file.fail(at, `cannot extend "${name}": use a built-in ruleset (spectral:oas, recommended, owasp, rampart:recommended, rampart:owasp) or a relative YAML/JSON file`);
@@ -154,13 +160,11 @@ async function loadFile(uri: string, mode: ExtendMode, explicit: boolean, contex
         if (!existing) throw file.fail(at, `cannot set the severity of rule "${name}": no extended ruleset defines it`);
         const severity = ruleSeverity(file, at, raw);
         state = existing;
-        if (severity === 'off') state.enabled = false;
-        else {
-          setSeverity(state, severity);
-          state.enabled = true;
-        }
+        setSeverity(state, severity);
+        state.enabled = severity !== 'off';
       } else if (isPlainObject(raw)) {
-        state = await ruleFromObject(file, name, raw, existing, { aliases, functions, fileFormats, options: context.options });
+        state = await ruleFromObject(file, name, raw, existing, { aliases, functions, fileFormats, options: context.options, registeredFormats: context.registeredFormats });
+        if (state.kind === 'spectral') for (const format of state.rule.formats ?? []) context.registeredFormats.add(format);
       } else {
         throw file.fail(at, 'a rule must be a mapping (given, then, …), a severity, or true/false');
       }
@@ -180,7 +184,7 @@ function recommendedOf(state: RuleState): boolean {
   return state.kind === 'spectral' ? state.rule.recommended : state.recommended;
 }
 
-function setSeverity(state: RuleState, severity: Severity): void {
+function setSeverity(state: RuleState, severity: Severity | 'off'): void {
   if (state.kind === 'spectral') state.rule.severity = severity;
   else state.severity = severity;
 }
@@ -302,6 +306,7 @@ interface RuleScope {
   functions: Map<string, CustomFunction>;
   fileFormats: ReadonlySet<string> | null;
   options: LoadRulesetOptions;
+  registeredFormats: ReadonlySet<string>;
 }
 
 /** A rule written as a mapping: a new rule, or changes to an inherited one (Spectral merges the fields). */
@@ -318,10 +323,9 @@ async function ruleFromObject(file: RulesetFile, name: string, raw: Record<strin
     if (raw.given !== undefined || raw.then !== undefined) {
       throw file.fail(at, `"${name}" is a built-in rule: change its severity here, or give your rule another name`);
     }
-    const state = { ...existing };
-    if (severity !== undefined && severity !== 'off') state.severity = severity;
+    const state = { ...existing, enabled: true };
+    if (severity !== undefined) state.severity = severity;
     if (recommended !== undefined) state.recommended = recommended;
-    state.enabled = severity !== 'off';
     return state;
   }
 
@@ -339,6 +343,7 @@ async function ruleFromObject(file: RulesetFile, name: string, raw: Record<strin
     formats: scope.fileFormats,
     documentationUrl: null,
     aliases: scope.aliases,
+    registeredFormats: scope.registeredFormats,
   };
   if (raw.given !== undefined) {
     rule.given = parseGiven(file, [...at, 'given'], raw.given, scope.aliases);
@@ -351,9 +356,8 @@ async function ruleFromObject(file: RulesetFile, name: string, raw: Record<strin
   if (raw.resolved !== undefined) rule.resolved = expectBoolean(file, [...at, 'resolved'], raw.resolved);
   if (raw.formats !== undefined) rule.formats = parseFormats(file, [...at, 'formats'], raw.formats);
   if (recommended !== undefined) rule.recommended = recommended;
-  if (severity !== undefined && severity !== 'off') rule.severity = severity;
-  // Spectral keeps "off" as the rule's severity; disabling it is the same for us.
-  return { kind: 'spectral', rule, enabled: severity !== 'off', owner: existing?.owner ?? uri };
+  if (severity !== undefined) rule.severity = severity;
+  return { kind: 'spectral', rule, enabled: true, owner: existing?.owner ?? uri };
 }
 
 function expectString(file: RulesetFile, at: (string | number)[], value: unknown): string {
@@ -508,7 +512,7 @@ function toSelection(loaded: LoadedFile): RuleSelection {
 
 /** Loads one Spectral-format ruleset file (YAML or JSON) and what it extends. */
 export async function loadRulesetFile(file: string, options: LoadRulesetOptions): Promise<RuleSelection> {
-  return toSelection(await loadFile(path.resolve(options.cwd, file), 'recommended', false, { options, stack: [] }));
+  return toSelection(await loadFile(path.resolve(options.cwd, file), 'recommended', false, { options, stack: [], registeredFormats: new Set() }));
 }
 
 /**

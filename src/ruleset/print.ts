@@ -35,7 +35,7 @@ export function printDotPath(path: JsonPath): string {
 /**
  * The `{{path}}` of a message: a URI-fragment JSON pointer. Spectral's encoder escapes every character
  * outside `a-z A Z 0 9 _ . ! ~ * ' ( ) / -` and U+2013 (its character class was written with en dashes),
- * so `B`…`Y` and `1`…`8` come out percent-encoded. We print the same text so messages match.
+ * which is what encodeURIComponent leaves alone anyway; we print the same text so messages match.
  */
 export function printUriPointer(path: JsonPath): string {
   if (path.length === 0) return '#';

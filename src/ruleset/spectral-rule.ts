@@ -28,7 +28,8 @@ export interface SpectralRule {
   then: ThenStep[];
   description: string | null;
   message: string | null;
-  severity: Severity;
+  /** `off` keeps the rule loaded (a later ruleset may turn it back on) but drops its results. */
+  severity: Severity | 'off';
   recommended: boolean;
   resolved: boolean;
   /** Normalised format names; null runs on every document. */
@@ -36,6 +37,11 @@ export interface SpectralRule {
   documentationUrl: string | null;
   /** The aliases of the ruleset that wrote `given`. */
   aliases: AliasMap | null;
+  /**
+   * Every format the loaded ruleset mentions (its files' and rules' `formats`). As in Spectral, a
+   * document has only the formats in this set: with none, format-limited rules and targeted aliases never apply.
+   */
+  registeredFormats: ReadonlySet<string>;
 }
 
 interface Match {
@@ -70,7 +76,7 @@ function decodeSegment(segment: string | number): string {
 
 /** Runs a Spectral rule over a document, the way Spectral's runner does, and reports where each result lands. */
 export function runSpectralRule(rule: SpectralRule, document: ApiDocument): RawFinding[] {
-  const formats = documentFormats(document.version.format);
+  const formats = new Set([...documentFormats(document.version.format)].filter((format) => rule.registeredFormats.has(format)));
   if (rule.formats !== null && ![...rule.formats].some((format) => formats.has(format))) return [];
   const givens = rule.given.flatMap((given) => resolveAlias(rule.aliases, given, formats));
   const unresolved = document.root.value;
@@ -128,7 +134,7 @@ export function definitionOfSpectralRule(rule: SpectralRule): RuleDefinition {
   const definition: RuleDefinition = {
     id: rule.name,
     description: rule.description ?? rule.message ?? rule.name,
-    defaultSeverity: rule.severity,
+    defaultSeverity: rule.severity === 'off' ? 'warning' : rule.severity,
     recommended: rule.recommended,
     owasp: [],
     cwe: [],
