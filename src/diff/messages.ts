@@ -170,7 +170,7 @@ export const SCHEMA_MESSAGES: Record<SchemaKind, CatalogueEntry> = {
   'additional-properties-opened': { message: '{{subject}} now allows additional properties', description: 'additionalProperties is no longer false.' },
   'unevaluated-properties-closed': { message: '{{subject}} no longer allows unevaluated properties', description: 'unevaluatedProperties became false (OpenAPI 3.1).' },
   'unevaluated-properties-opened': { message: '{{subject}} now allows unevaluated properties', description: 'unevaluatedProperties is no longer false (OpenAPI 3.1).' },
-  'prefix-items-changed': { message: '{{subject}} tuple length changed from {{from}} to {{to}} prefixItems', description: 'The prefixItems tuple changed length (OpenAPI 3.1).' },
+  'prefix-items-changed': { message: '{{subject}} prefixItems tuple length changed from {{from}} to {{to}}', description: 'The prefixItems tuple changed length (OpenAPI 3.1).' },
   'variant-added': { message: '{{subject}} {{keyword}} variant added', description: 'A new alternative shape.' },
   'variant-removed': { message: '{{subject}} {{keyword}} variant removed', description: 'An alternative shape was removed.' },
   'property-added': { message: '{{subject}} added', description: 'A new optional property.' },

@@ -1,0 +1,77 @@
+import { OP, oas3, withOperation, type DiffCase } from '../harness.js';
+
+const params = (...parameters: Record<string, unknown>[]) => withOperation({ parameters });
+const query = (name: string, extra: Record<string, unknown> = {}) => ({ name, in: 'query', schema: { type: 'string' }, ...extra });
+const byPath = (path: string, name: string) => oas3({ paths: { [path]: { get: { parameters: [{ name, in: 'path', required: true, schema: { type: 'string' } }], responses: { '200': { description: 'ok' } } } } } });
+
+/** Parameters: presence, requiredness, location and name. */
+export const parameterCases: DiffCase[] = [
+  {
+    name: 'a new required parameter breaks existing calls',
+    base: params(),
+    revision: params(query('q', { required: true })),
+    expected: [{ id: 'request-parameter-added-required', level: 'breaking', message: 'POST /items: required request parameter "q" (query) added', at: `revision.yaml#${OP}/parameters/0`, related: `base.yaml#${OP}` }],
+  },
+  {
+    name: 'a new required parameter with a default is harmless (oasdiff#549)',
+    base: params(),
+    revision: params({ name: 'q', in: 'query', required: true, schema: { type: 'string', default: 'all' } }),
+    expected: [{ id: 'request-parameter-added', level: 'info', message: 'POST /items: optional request parameter "q" (query) added', at: `revision.yaml#${OP}/parameters/0`, related: `base.yaml#${OP}` }],
+  },
+  {
+    name: 'removing a parameter',
+    base: params(query('q')),
+    revision: params(),
+    expected: [{ id: 'request-parameter-removed', level: 'warning', message: 'POST /items: request parameter "q" (query) removed', at: `base.yaml#${OP}/parameters/0`, related: `revision.yaml#${OP}` }],
+  },
+  {
+    name: 'an optional parameter becoming required',
+    base: params(query('q')),
+    revision: params(query('q', { required: true })),
+    expected: [{ id: 'request-parameter-became-required', level: 'breaking', message: 'POST /items: request parameter "q" (query) became required', at: `revision.yaml#${OP}/parameters/0`, related: `base.yaml#${OP}/parameters/0` }],
+  },
+  {
+    name: 'becoming required with a default is not reported',
+    base: params(query('q')),
+    revision: params(query('q', { required: true, schema: { type: 'string', default: 'x' } })),
+    expected: [],
+  },
+  {
+    name: 'a required parameter becoming optional',
+    base: params(query('q', { required: true })),
+    revision: params(query('q')),
+    expected: [{ id: 'request-parameter-became-optional', level: 'info', message: 'POST /items: request parameter "q" (query) became optional', at: `revision.yaml#${OP}/parameters/0`, related: `base.yaml#${OP}/parameters/0` }],
+  },
+  {
+    name: 'a parameter moving from the query to a header',
+    base: params(query('token')),
+    revision: params({ name: 'token', in: 'header', schema: { type: 'string' } }),
+    expected: [{ id: 'request-parameter-moved', level: 'breaking', message: 'POST /items: request parameter "token" moved from query to header', at: `revision.yaml#${OP}/parameters/0`, related: `base.yaml#${OP}/parameters/0` }],
+  },
+  {
+    name: 'a query parameter renamed with the same schema is a rename, not a remove and an add',
+    base: params(query('q')),
+    revision: params(query('search')),
+    expected: [{ id: 'request-parameter-renamed', level: 'breaking', message: 'POST /items: request parameter "q" (query) renamed to "search"', at: `revision.yaml#${OP}/parameters/0`, related: `base.yaml#${OP}/parameters/0` }],
+  },
+  {
+    name: 'a renamed path parameter keeps the endpoint',
+    base: byPath('/users/{id}', 'id'),
+    revision: byPath('/users/{userId}', 'userId'),
+    expected: [
+      {
+        id: 'request-path-parameter-renamed',
+        level: 'warning',
+        message: 'GET /users/{userId}: path parameter "id" renamed to "userId"',
+        at: 'revision.yaml#/paths/~1users~1{userId}/get/parameters/0',
+        related: 'base.yaml#/paths/~1users~1{id}/get/parameters/0',
+      },
+    ],
+  },
+  {
+    name: 'path-level parameters merge with operation-level ones, which win by name and location',
+    base: oas3({ paths: { '/items': { parameters: [query('q')], post: { responses: { '200': { description: 'ok' } } } } } }),
+    revision: oas3({ paths: { '/items': { parameters: [query('q')], post: { parameters: [query('q', { required: true })], responses: { '200': { description: 'ok' } } } } } }),
+    expected: [{ id: 'request-parameter-became-required', level: 'breaking', message: 'POST /items: request parameter "q" (query) became required', at: `revision.yaml#${OP}/parameters/0`, related: 'base.yaml#/paths/~1items/parameters/0' }],
+  },
+];
