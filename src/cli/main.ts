@@ -5,6 +5,7 @@ import { processIO, type CommandIO } from './io.js';
 import { registerLint } from './lint.js';
 import { registerDiscover } from './discover.js';
 import { registerDiff } from './diff.js';
+import { registerScore } from './score.js';
 
 /**
  * Runs the CLI with `argv` (without node and script) and returns the exit code:
@@ -32,6 +33,7 @@ export async function runCli(argv: readonly string[], io: CommandIO = processIO(
   registerLint(program, run, io);
   registerDiscover(program, run, io);
   registerDiff(program, run, io);
+  registerScore(program, run, io);
   try {
     await program.parseAsync([...argv], { from: 'user' });
     return exitCode;
