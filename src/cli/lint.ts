@@ -2,9 +2,11 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Command } from 'commander';
 import { knownRuleDefinitions } from '../config/known-rules.js';
-import { resolveLintSettings, type LintFlagValues, type RulesetLoader } from '../config/lint-settings.js';
+import { resolveLintSettings, type LintFlagValues } from '../config/lint-settings.js';
 import { loadConfig } from '../config/load.js';
+import { CONFIG_FILE_NAMES } from '../config/schema.js';
 import { RampartError } from '../core/errors.js';
+import { expandInputs } from '../core/files.js';
 import { countBySeverity, type Finding } from '../core/finding.js';
 import { isAtLeast, type Severity } from '../core/severity.js';
 import { applyBaseline, createBaseline, parseBaseline, serializeBaseline, type Baseline } from '../lint/baseline.js';
@@ -15,7 +17,7 @@ import { TOOL_NAME, TOOL_VERSION } from '../version.js';
 import type { CommandIO } from './io.js';
 import { useColor } from './io.js';
 import { parseFormats, writeOutputs } from './output.js';
-import { resolveSelection } from './selection.js';
+import { loadRulesets } from './selection.js';
 
 export interface LintFlags extends LintFlagValues {
   color?: boolean;
@@ -50,9 +52,6 @@ function collect(value: string, previous: string[] | undefined): string[] {
   return [...(previous ?? []), value];
 }
 
-/** Loads rulesets by name or file; built-in names only until ruleset files land in selection.ts. */
-const loadRulesets: RulesetLoader = (namesOrFiles, options) => resolveSelection({ rulesets: namesOrFiles, ...options });
-
 export async function lintCommand(files: string[], flags: LintFlags, io: CommandIO): Promise<number> {
   const loaded = loadConfig(io.cwd, flags.config);
   const settings = await resolveLintSettings(loaded, flags, { cwd: io.cwd, loadRulesets, knownRules: await knownRuleDefinitions() });
@@ -64,7 +63,7 @@ export async function lintCommand(files: string[], flags: LintFlags, io: Command
   const baselinePlace = baselineFile ? { cwd: io.cwd, baselineDir: path.dirname(baselineFile) } : undefined;
   const baseline = baselineFile && !flags.updateBaseline ? readBaseline(baselineFile, io.cwd) : undefined;
 
-  const result = await lint(files, {
+  const result = await lint(withoutOwnFiles(files, io.cwd, baselineFile), {
     cwd: io.cwd,
     selection: settings.selection,
     allowRemote: settings.allowRemote,
@@ -98,6 +97,23 @@ export async function lintCommand(files: string[], flags: LintFlags, io: Command
   if (result.errors.length > 0) return 2;
   if (flags.updateBaseline) return 0;
   return exitCodeFor(findings, settings.failSeverity, settings.maxWarnings);
+}
+
+/**
+ * Expands globs, leaving out Rampart's own files they happen to match (configuration files, the
+ * baseline): `rampart lint "*.yaml"` next to a rampart.yaml lints the API descriptions only.
+ * Files named literally are kept.
+ */
+function withoutOwnFiles(patterns: readonly string[], cwd: string, baselineFile: string | undefined): string[] {
+  const own = (file: string) => file === baselineFile || (CONFIG_FILE_NAMES as readonly string[]).includes(path.basename(file));
+  return patterns.flatMap((pattern) => {
+    const matched = expandInputs([pattern], cwd);
+    const literal = matched.length === 1 && matched[0] === path.resolve(cwd, pattern);
+    if (literal) return matched;
+    const kept = matched.filter((file) => !own(file));
+    if (kept.length === 0) throw new RampartError('RAMPART_FILE_NOT_FOUND', "the glob matched only Rampart's own files (configuration, baseline)", { position: { file: pattern } });
+    return kept;
+  });
 }
 
 function readBaseline(file: string, cwd: string): Baseline {

@@ -1,7 +1,10 @@
-/** Names close to `input` (edit distance ≤ a third of its length, at least 2), best first, at most `limit`. */
+/**
+ * Names close to `input`, best first, at most `limit`: within an edit distance of a fifth of its
+ * length (at least 2), and no more than 1 worse than the best, so a clear typo gets one suggestion.
+ */
 export function closeMatches(input: string, candidates: Iterable<string>, limit = 3): string[] {
   const lower = input.toLowerCase();
-  const threshold = Math.max(2, Math.floor(input.length / 3));
+  const threshold = Math.max(2, Math.floor(input.length / 5));
   const scored: { name: string; distance: number }[] = [];
   for (const name of candidates) {
     const candidate = name.toLowerCase();
@@ -9,7 +12,8 @@ export function closeMatches(input: string, candidates: Iterable<string>, limit 
     if (distance <= threshold) scored.push({ name, distance });
   }
   scored.sort((a, b) => a.distance - b.distance || a.name.localeCompare(b.name));
-  return scored.slice(0, limit).map((entry) => entry.name);
+  const best = scored[0]?.distance ?? 0;
+  return scored.filter((entry) => entry.distance <= best + 1).slice(0, limit).map((entry) => entry.name);
 }
 
 /** ` Did you mean "a" or "b"?` or the empty string. */

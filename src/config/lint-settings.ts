@@ -20,7 +20,7 @@ export interface LintFlagValues {
 }
 
 /** Loads rulesets by built-in name or file (relative to `cwd`). */
-export type RulesetLoader = (namesOrFiles: string[], options: { cwd: string; allowCustomFunctions: boolean }) => Promise<RuleSelection>;
+export type RulesetLoader = (namesOrFiles: readonly string[], options: { cwd: string; allowCustomFunctions: boolean }) => Promise<RuleSelection>;
 
 /** Everything a lint run needs, after flags, configuration and defaults are merged. */
 export interface LintSettings {
@@ -72,8 +72,11 @@ export async function resolveLintSettings(loaded: LoadedConfig | undefined, flag
       try {
         parts.push(await options.loadRulesets([name], { cwd: configDir, allowCustomFunctions }));
       } catch (error) {
-        // Errors inside a ruleset file carry their own position; others are about this entry.
-        if (isRampartError(error) && !error.position) throw loaded.origin.error(pointer, error.message, error.code);
+        // Errors inside a ruleset file carry a line; others (unknown name, missing file) are about this entry.
+        if (isRampartError(error) && !error.position?.line) {
+          const about = error.position ? `${error.position.file}: ` : '';
+          throw loaded.origin.error(pointer, `${about}${error.message}`, error.code);
+        }
         throw error;
       }
     }
