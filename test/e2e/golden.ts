@@ -20,7 +20,13 @@ import path from 'node:path';
 
 export const REPO = path.resolve(import.meta.dirname, '..', '..');
 const VERSION = (JSON.parse(readFileSync(path.join(REPO, 'package.json'), 'utf8')) as { version: string }).version;
+let packageRoot = REPO;
 let cli = path.join(REPO, 'bin', 'rampart.js');
+
+/** The folder of the package under test: the repository, or the private build of `useFreshCli`. */
+export function builtPackageRoot(): string {
+  return packageRoot;
+}
 
 /** Case folders (those with a cmd.txt) under `dir`, sorted. */
 export function goldenCases(dir: string): string[] {
@@ -136,8 +142,10 @@ export function useFreshCli(): () => void {
   cpSync(path.join(REPO, 'package.json'), path.join(copy, 'package.json'));
   symlinkSync(path.join(REPO, 'node_modules'), path.join(copy, 'node_modules'), 'dir');
   cli = path.join(copy, 'bin', 'rampart.js');
+  packageRoot = copy;
   return () => {
     cli = path.join(REPO, 'bin', 'rampart.js');
+    packageRoot = REPO;
     rmSync(copy, { recursive: true, force: true });
   };
 }

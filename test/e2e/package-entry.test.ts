@@ -1,0 +1,46 @@
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import path from 'node:path';
+import { after, before, test } from 'node:test';
+import { builtPackageRoot, REPO, useFreshCli } from './golden.js';
+
+let cleanup = () => {};
+before(() => {
+  cleanup = useFreshCli();
+});
+after(() => cleanup());
+
+/** Runs an ES module inside the built package, so that `import … from 'rampart'` resolves through package.json "exports". */
+function runInPackage(source: string): unknown {
+  const result = spawnSync(process.execPath, ['--input-type=module', '-e', source], { cwd: builtPackageRoot(), encoding: 'utf8', env: { PATH: process.env.PATH ?? '' } });
+  assert.equal(result.stderr, '');
+  assert.equal(result.status, 0);
+  return JSON.parse(result.stdout);
+}
+
+test("import { lint } from 'rampart' lints the bookstore example", () => {
+  const bookstore = path.join(REPO, 'examples', 'bookstore');
+  const output = runInPackage(`
+    import { lint, reporters, runCli, RampartError } from 'rampart';
+    const result = await lint('openapi.yaml', { cwd: ${JSON.stringify(bookstore)} });
+    const brief = (f) => ({ ruleId: f.ruleId, severity: f.severity, file: f.location.file, line: f.location.line, column: f.location.column });
+    console.log(JSON.stringify({
+      exports: [typeof lint, typeof reporters.json, typeof runCli, typeof RampartError],
+      entry: import.meta.resolve('rampart').replace(/^.*\\/(dist\\/)/, '$1'),
+      documents: result.documents,
+      errors: result.errors.map((error) => error.toOneLine()),
+      findings: result.findings.map(brief),
+    }));
+  `) as { exports: string[]; entry: string; documents: unknown; errors: string[]; findings: unknown[] };
+  assert.deepEqual(output.exports, ['function', 'function', 'function', 'function']);
+  assert.equal(output.entry, 'dist/index.js');
+  assert.deepEqual(output.documents, [{ file: 'openapi.yaml', format: 'oas3.0', version: '3.0.3', files: 2 }]);
+  assert.deepEqual(output.errors, []);
+  // The default rulesets grow; these two findings are the example's reason to exist.
+  for (const expected of [
+    { ruleId: 'path-keys-no-trailing-slash', severity: 'warning', file: 'openapi.yaml', line: 47, column: 3 },
+    { ruleId: 'operation-operationId-unique', severity: 'error', file: 'openapi.yaml', line: 70, column: 20 },
+  ]) {
+    assert.ok(output.findings.some((finding) => JSON.stringify(finding) === JSON.stringify(expected)), `missing ${JSON.stringify(expected)}`);
+  }
+});
