@@ -1,5 +1,6 @@
 import { changelog } from './changelog.js';
 import { github } from './github.js';
+import { html } from './html.js';
 import { json } from './json.js';
 import { junit } from './junit.js';
 import { markdown } from './markdown.js';
@@ -16,6 +17,7 @@ export const reporters = {
   github,
   markdown,
   changelog,
+  html,
 } satisfies Record<string, Reporter>;
 
 export type ReporterName = keyof typeof reporters;

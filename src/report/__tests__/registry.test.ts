@@ -22,7 +22,7 @@ const everything: Finding[] = deepFreeze([
 ]);
 
 test('reporters: the registry lists the documented formats', () => {
-  assert.deepEqual(Object.keys(reporters), ['stylish', 'json', 'sarif', 'junit', 'github', 'markdown', 'changelog']);
+  assert.deepEqual(Object.keys(reporters), ['stylish', 'json', 'sarif', 'junit', 'github', 'markdown', 'changelog', 'html']);
   assert.equal(isReporterName('sarif'), true);
   assert.equal(isReporterName('toString'), false);
 });
