@@ -3,14 +3,14 @@ import { describe, test } from 'node:test';
 import { SCHEMA_KINDS } from '../compare-schemas.js';
 import { MESSAGES, SCHEMA_MESSAGES } from '../messages.js';
 import { catalogueEntry, changeDefinitions, checks } from '../registry.js';
-import { apiWideCases } from './cases/api-wide.js';
+import { apiWideCases, apiWideQuietCases } from './cases/api-wide.js';
 import { bodyCases } from './cases/bodies.js';
 import { endpointCases } from './cases/endpoints.js';
 import { parameterCases } from './cases/parameters.js';
 import { schemaCases } from './cases/schemas.js';
 import { runDiffCases, type DiffCase } from './harness.js';
 
-const tables: Record<string, DiffCase[]> = { endpoints: endpointCases, parameters: parameterCases, bodies: bodyCases, 'api-wide': apiWideCases, schemas: schemaCases };
+const tables: Record<string, DiffCase[]> = { endpoints: endpointCases, parameters: parameterCases, bodies: bodyCases, 'api-wide': [...apiWideCases, ...apiWideQuietCases], schemas: schemaCases };
 
 for (const [name, cases] of Object.entries(tables)) describe(`diff cases: ${name}`, () => runDiffCases(cases));
 

@@ -94,8 +94,11 @@ function compareRequirements(
     }
   }
   const sameSchemes = (a: SecurityRequirement, b: SecurityRequirement) => a.size === b.size && [...a.keys()].every((scheme) => b.has(scheme));
+  const sameScopes = (a: SecurityRequirement, b: SecurityRequirement) => sameSchemes(a, b) && [...a].every(([scheme, scopes]) => scopes.length === b.get(scheme)!.length && scopes.every((scope) => b.get(scheme)!.includes(scope)));
   for (const candidate of revision) {
-    const before = base.find((alternative) => sameSchemes(alternative, candidate));
+    // Several alternatives may use one scheme with different scopes: an identical one is no change.
+    if (base.some((alternative) => sameScopes(alternative, candidate))) continue;
+    const before = base.find((alternative) => sameSchemes(alternative, candidate) && !revision.some((other) => sameScopes(alternative, other)));
     if (!before) {
       if (!explained.has(candidate)) report('security-alternative-added', { schemes: alternativeText(candidate) });
       continue;

@@ -130,3 +130,13 @@ export const apiWideCases: DiffCase[] = [
     expected: [{ id: 'endpoint-removed-without-deprecation', level: 'breaking', message: 'GET /old: endpoint removed without being deprecated first', at: 'base.yaml#/paths/~1old/get' }],
   },
 ];
+
+/** Cases that must report nothing. */
+export const apiWideQuietCases: DiffCase[] = [
+  {
+    name: 'one scheme in two alternatives with different scopes, unchanged',
+    base: withOperation({ security: [{ oauth: ['read'] }, { oauth: ['write'] }] }, schemes),
+    revision: withOperation({ security: [{ oauth: ['read'] }, { oauth: ['write'] }] }, schemes),
+    expected: [],
+  },
+];
