@@ -21,6 +21,20 @@ export function hashIdentity(kind: string, value: string): string {
   return `${kind}:${createHash('sha256').update(value).digest('hex').slice(0, 12)}`;
 }
 
+/** The same token comes back on every call: analyse it once (the secret guess costs ~40 HMACs). */
+const analyses = new Map<string, JwtAnalysis>();
+const ANALYSIS_CACHE = 10_000;
+
+function cachedAnalysis(token: string, analyze: () => JwtAnalysis): JwtAnalysis {
+  let analysis = analyses.get(token);
+  if (!analysis) {
+    if (analyses.size >= ANALYSIS_CACHE) analyses.clear();
+    analysis = analyze();
+    analyses.set(token, analysis);
+  }
+  return analysis;
+}
+
 /** Which credentials a request carries, and who they name (hashed). */
 export function detectAuth(exchange: Exchange, url?: URL): AuthSeen {
   const kinds: AuthKind[] = [];
@@ -35,7 +49,7 @@ export function detectAuth(exchange: Exchange, url?: URL): AuthSeen {
       const decoded = decodeJwt(credential);
       if (decoded) {
         kinds.push('bearer-jwt');
-        jwt = analyzeJwt(decoded, exchange.startedAt);
+        jwt = cachedAnalysis(credential, () => analyzeJwt(decoded, exchange.startedAt));
         const sub = decoded.payload.sub;
         identities.push(hashIdentity('jwt-sub', typeof sub === 'string' || typeof sub === 'number' ? String(sub) : credential));
       } else {
