@@ -27,8 +27,20 @@ function isBelow(pointer: string, ancestor: string): boolean {
   return pointer.startsWith(`${ancestor}/`);
 }
 
+/**
+ * A message with its `{{property}}` parts masked: Spectral derives `{{property}}` from the place it
+ * reports, so when that place differs the property text differs too, and nothing else may.
+ */
+function shape(message: string): string {
+  return message.replace(/"[^"]*" property/g, '"…" property').replace(/^[^\s:]+(:| )/, '…$1');
+}
+
+function sameResult(spectral: Comparable, rampart: Comparable): boolean {
+  return rampart.ruleId === spectral.ruleId && rampart.file === spectral.file && rampart.severity === spectral.severity && shape(rampart.message) === shape(spectral.message);
+}
+
 function sameResultDeeper(spectral: Comparable, rampart: Comparable): boolean {
-  return rampart.ruleId === spectral.ruleId && rampart.file === spectral.file && rampart.message === spectral.message && rampart.severity === spectral.severity && isBelow(rampart.pointer, spectral.pointer);
+  return sameResult(spectral, rampart) && isBelow(rampart.pointer, spectral.pointer);
 }
 
 /**
@@ -42,7 +54,8 @@ export const PARITY_WAIVERS: Waiver[] = [
       'Spectral maps a result found through a $ref back to its file with a map keyed by URI-encoded pointers, ' +
       'then decodes only "~" escapes. When the path after the $ref holds a key that encoding changes ("+", "{", …) ' +
       'or crosses a $ref with sibling keys, the lookup fails and Spectral reports the nearest ancestor it can map. ' +
-      'Rampart follows the $ref and reports the exact node (same rule, file, message).',
+      'Rampart follows the $ref and reports the exact node (same rule, file and message, except for the {{property}} ' +
+      'text, which Spectral derives from the shorter path).',
     pairs: sameResultDeeper,
   },
   {
@@ -60,7 +73,17 @@ export const PARITY_WAIVERS: Waiver[] = [
       '(same rule and message).',
     spectralOnly: (spectral, rampart) => {
       const target = refWithSiblingsTarget(spectral.file, spectral.pointer);
-      return target !== undefined && rampart.some((finding) => finding.ruleId === spectral.ruleId && finding.file === spectral.file && finding.message === spectral.message && (finding.pointer === target || isBelow(finding.pointer, target)));
+      return target !== undefined && rampart.some((finding) => sameResult(spectral, finding) && (finding.pointer === target || isBelow(finding.pointer, target)));
     },
+  },
+  {
+    id: 'spectral-drops-missing-property-after-ref',
+    reason:
+      'When a missing field sits right under a pure $ref (`status: {$ref: …}` and the rule asks for `status.format`), ' +
+      'Spectral maps the result to the $ref target but forgets the missing part of the path, so {{property}} names ' +
+      'the target ("OrderStatusEnum") instead of the field ("OrderStatusEnum.format"). The same node reached directly gets ' +
+      'the full wording, so Spectral reports it twice; Rampart once, with the full property.',
+    spectralOnly: (spectral, rampart) =>
+      rampart.some((finding) => sameResult(spectral, finding) && finding.pointer === spectral.pointer && finding.line === spectral.line && finding.message !== spectral.message),
   },
 ];
