@@ -9,3 +9,4 @@ export { builtinRules } from './lint/rules/index.js';
 export { defineRule, type Rule } from './lint/rule.js';
 export { runCli } from './cli/main.js';
 export { diff, type DiffResult } from './diff/diff.js';
+export { discover, type DiscoverOptions, type DiscoverResult } from './discover/discover.js';
