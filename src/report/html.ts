@@ -252,7 +252,7 @@ class ExcerptReader {
       const shown = text.length > 240 ? `${text.slice(0, 240)}…` : text;
       rows.push(`<span class="ln${number === line ? ' hit' : ''}"><i>${number}</i>${esc(shown)}</span>`);
     }
-    return `<pre class="excerpt">${rows.join('\n')}</pre>`;
+    return `<pre class="excerpt">${rows.join('')}</pre>`;
   }
 }
 

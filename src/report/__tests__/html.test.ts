@@ -89,7 +89,7 @@ describe('html reporter', () => {
       mkdirSync(path.join(dir, 'api'));
       writeFileSync(path.join(dir, 'api', 'openapi.yaml'), 'openapi: 3.0.3\npaths:\n  /orders:\n    get: {}\n  /users:\n    get: {}\n');
       const page = html([finding({ location: { file: 'api/openapi.yaml', pointer: '/paths/~1orders/get', line: 4, column: 5 } })], context({ cwd: dir }));
-      assert.match(page, /<span class="ln"><i>2<\/i>paths:<\/span>\n<span class="ln"><i>3<\/i>  \/orders:<\/span>\n<span class="ln hit"><i>4<\/i>    get: \{\}<\/span>/);
+      assert.match(page, /<span class="ln"><i>2<\/i>paths:<\/span><span class="ln"><i>3<\/i>  \/orders:<\/span><span class="ln hit"><i>4<\/i>    get: \{\}<\/span>/);
       // data-path holds the file, the pointer and the API path, lower-cased, for the path filter.
       assert.match(page, /data-path="api\/openapi.yaml \/paths\/~1orders\/get \/orders"/);
       // A file that cannot be read loses its excerpt, nothing else.
