@@ -122,9 +122,9 @@ async function loadFile(uri: string, mode: ExtendMode, explicit: boolean, contex
     let inherited: Map<string, RuleState>;
     if (isBuiltinRuleset(name)) {
       inherited = builtinStates(name, childMode);
+      // Built-in rulesets register the OpenAPI formats, as spectral:oas does.
       for (const format of ['oas2', 'oas3', 'oas3_0', 'oas3_1']) context.registeredFormats.add(format);
-    }
-    else {
+    } else {
       if (/^https?:\/\//i.test(name) || !/^\.{0,2}[\\/]|\.(ya?ml|json)$/i.test(name)) {
         throw file.fail(at, `cannot extend "${name}": use a built-in ruleset (spectral:oas, recommended, owasp, rampart:recommended, rampart:owasp) or a relative YAML/JSON file`);
       }
