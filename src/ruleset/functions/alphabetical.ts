@@ -1,5 +1,22 @@
+import { joinPointer } from '../../spec/pointer.js';
+import { locateResult } from '../locate.js';
 import { printValue } from '../print.js';
-import { defineCoreFunction } from '../types.js';
+import { defineCoreFunction, type FunctionContext } from '../types.js';
+
+const INDEX_LIKE = /^(0|[1-9]\d*)$/;
+
+/**
+ * Keys in the order they are written. JavaScript lists integer-like keys ("200", "404") first and
+ * sorted, which would hide exactly the disorder this function looks for; Spectral reads source order.
+ */
+function writtenKeyOrder(value: object, context: FunctionContext): string[] {
+  const keys = Object.keys(value);
+  const document = context.rampart?.document;
+  if (!document || !keys.some((key) => INDEX_LIKE.test(key))) return keys;
+  const place = locateResult(document, context.rule.resolved, context.path);
+  const position = new Map(keys.map((key) => [key, place.source.range(joinPointer(place.pointer, key), { key: true })]));
+  return keys.sort((a, b) => position.get(a)!.line - position.get(b)!.line || position.get(a)!.column - position.get(b)!.column);
+}
 
 /** Spectral's ordering: numbers (and numeric strings after a non-numeric one) by value, strings by locale. */
 function compare(a: unknown, b: unknown): number {
@@ -21,9 +38,10 @@ export default defineCoreFunction({
     },
   },
   accepts: (input) => input !== null && typeof input === 'object',
-  run(input, options: { keyedBy?: string } | null, { path }) {
+  run(input, options: { keyedBy?: string } | null, context) {
+    const { path } = context;
     const isArray = Array.isArray(input);
-    let items: unknown[] = isArray ? (input as unknown[]) : Object.keys(input as object);
+    let items: unknown[] = isArray ? (input as unknown[]) : writtenKeyOrder(input as object, context);
     if (items.length < 2) return;
     const keyedBy = options?.keyedBy;
     if (keyedBy !== undefined) {
