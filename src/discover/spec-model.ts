@@ -41,6 +41,11 @@ export async function loadSpecModel(file: string, cwd: string): Promise<SpecMode
   const root = document.resolved() as Record<string, unknown>;
   const basePaths = serverBasePaths(root);
   const globalSecurity = root.security;
+  // API keys of security schemes are documented parameters, even though no `parameters` entry names them.
+  const schemes = ((root.components as Record<string, unknown> | undefined)?.securitySchemes ?? root.securityDefinitions ?? {}) as Record<string, { type?: string; in?: string; name?: string }>;
+  const keyParameters: SpecParameter[] = Object.values(schemes)
+    .filter((scheme) => scheme?.type === 'apiKey' && typeof scheme.name === 'string' && typeof scheme.in === 'string')
+    .map((scheme) => ({ name: scheme.name!, in: scheme.in!, required: false }));
   const operations: SpecOperation[] = [];
   const paths = (root.paths ?? {}) as Record<string, Record<string, unknown>>;
   for (const [path, item] of Object.entries(paths)) {
@@ -50,6 +55,7 @@ export async function loadSpecModel(file: string, cwd: string): Promise<SpecMode
       const operation = item[method] as Record<string, unknown> | undefined;
       if (!operation || typeof operation !== 'object') continue;
       const parameters = new Map<string, SpecParameter>();
+      for (const parameter of keyParameters) parameters.set(`${parameter.in}:${parameter.name.toLowerCase()}`, parameter);
       for (const parameter of [...shared, ...(Array.isArray(operation.parameters) ? (operation.parameters as Record<string, unknown>[]) : [])]) {
         if (!parameter || typeof parameter.name !== 'string') continue;
         parameters.set(`${parameter.in}:${parameter.name.toLowerCase()}`, { name: parameter.name, in: String(parameter.in), required: parameter.required === true });
