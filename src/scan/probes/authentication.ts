@@ -1,0 +1,111 @@
+import { createHmac } from 'node:crypto';
+import { decodeJwt, guessSecret } from '../../traffic/jwt.js';
+import type { ScanContext } from '../context.js';
+import { declaresAuth, operationKey } from '../operations.js';
+import { defineProbe, is2xx, rule, sameShape } from '../probe.js';
+import type { ScanResponse } from '../types.js';
+
+const rules = {
+  noCredentials: rule('scan-auth-missing', 'error', 'API2:2023', 'CWE-306', 'An operation that declares security answers 2xx without credentials.', 'Enforce authentication on every operation that declares security; deny by default.'),
+  invalidToken: rule('scan-auth-invalid-token-accepted', 'error', 'API2:2023', 'CWE-287', 'An operation answers 2xx to a made-up token.', 'Validate tokens on every request; reject unknown or malformed ones with 401.'),
+  algNone: rule('scan-jwt-alg-none', 'error', 'API2:2023', 'CWE-347', 'A JWT re-written with `alg: none` and no signature is accepted.', 'Verify JWTs with an explicit algorithm allow-list; never accept `none`.'),
+  tampered: rule('scan-jwt-signature-not-verified', 'error', 'API2:2023', 'CWE-347', 'A JWT with a tampered signature is accepted.', 'Verify every JWT signature before trusting its claims.'),
+  expired: rule('scan-jwt-expired-accepted', 'error', 'API2:2023', 'CWE-613', 'An expired JWT is accepted.', 'Check `exp` (and `nbf`) on every request, with little clock skew.'),
+};
+
+/** Operations checked per run: enough to prove a gap, few enough to stay quick. */
+const MAX_OPERATIONS = 4;
+
+/**
+ * An attack response proves a bypass only when it succeeds and looks like the legitimate one
+ * (same shape), so a 200 "please log in" page is not a finding.
+ */
+export function bypassVerdict(legitimate: Pick<ScanResponse, 'status' | 'json'> | undefined, attack: Pick<ScanResponse, 'status' | 'json'> | undefined): boolean {
+  if (!legitimate || !attack || !is2xx(legitimate.status) || !is2xx(attack.status)) return false;
+  return sameShape(legitimate.json, attack.json);
+}
+
+/** The same JWT with `alg: none` and an empty signature. */
+export function algNoneToken(token: string, alg = 'none'): string | undefined {
+  const jwt = decodeJwt(token);
+  if (!jwt) return undefined;
+  const header = Buffer.from(JSON.stringify({ ...jwt.header, alg })).toString('base64url');
+  return `${header}.${jwt.signingInput.split('.')[1]}.`;
+}
+
+/** The same JWT with one signature character changed in the middle (the last one may carry unused bits). */
+export function tamperedToken(token: string): string | undefined {
+  const parts = token.split('.');
+  if (parts.length !== 3 || parts[2]!.length < 4) return undefined;
+  const signature = parts[2]!;
+  const middle = Math.floor(signature.length / 2);
+  const swapped = signature[middle] === 'A' ? 'B' : 'A';
+  return `${parts[0]}.${parts[1]}.${signature.slice(0, middle)}${swapped}${signature.slice(middle + 1)}`;
+}
+
+/** An HS* token with the given claims, signed with `secret`. */
+export function signHmacJwt(header: Record<string, unknown>, claims: Record<string, unknown>, secret: string): string {
+  const algorithm = ({ HS256: 'sha256', HS384: 'sha384', HS512: 'sha512' } as Record<string, string>)[String(header.alg)] ?? 'sha256';
+  const head = Buffer.from(JSON.stringify(header)).toString('base64url');
+  const body = Buffer.from(JSON.stringify(claims)).toString('base64url');
+  return `${head}.${body}.${createHmac(algorithm, secret).update(`${head}.${body}`).digest('base64url')}`;
+}
+
+export default defineProbe({
+  id: 'authentication',
+  description: 'Secured operations called with no credentials, a made-up token, an alg:none JWT, a tampered signature and an expired JWT.',
+  falsePositivePolicy:
+    'Only operations the identity itself can call (2xx) are attacked, and an attack counts only when it gets 2xx with a body of the same shape. Anything else (a 200 login page, a 404) is not reported.',
+  rules,
+  async run(context: ScanContext) {
+    const user = context.users()[0] ?? context.admin();
+    if (!user) {
+      context.skip('authentication', 'no identity logged in: nothing to compare attacks with');
+      return;
+    }
+    const candidates = context.api.operations.filter((operation) => operation.method === 'get' && declaresAuth(operation));
+    if (candidates.length === 0) context.skip('authentication', 'no GET operation declares security');
+    let tested = 0;
+    for (const operation of candidates) {
+      if (tested >= MAX_OPERATIONS) break;
+      const example = context.exampleInput(operation, user);
+      if (!example) continue;
+      const legit = await context.send(operation, example.input, { identity: user, probe: 'authentication' });
+      if (!legit?.response || !is2xx(legit.response.status)) continue;
+      tested++;
+      const attempt = async (label: string, headers: Record<string, string>, check: typeof rules.noCredentials, message: string, shown?: string) => {
+        if (shown) context.redactor.allow(shown);
+        const attack = await context.send(operation, example.input, { identity: null, probe: 'authentication', attack: true, headers });
+        if (attack && bypassVerdict(legit.response, attack.response)) {
+          context.report(check, { operation }, `${operationKey(operation)} ${message} (${attack.response!.status}).`, [{ label: `${user.name} (legitimate)`, exchange: legit }, { label, exchange: attack }]);
+        }
+      };
+      const credentialHeaders = Object.fromEntries(Object.keys(user.headers()).map((name) => [name, '']));
+      await attempt('no credentials', credentialHeaders, rules.noCredentials, 'answered without credentials');
+      if (!user.token) continue;
+      const scheme = 'header' in user.config.apply ? user.config.apply : undefined;
+      if (!scheme) continue;
+      const withToken = (token: string) => ({ ...credentialHeaders, [scheme.header]: scheme.value.replace('{token}', token) });
+      await attempt('made-up token', withToken('rampart.invalid.token'), rules.invalidToken, 'accepted a made-up token', 'rampart.invalid.token');
+      const jwt = decodeJwt(user.token);
+      if (!jwt) continue;
+      const none = algNoneToken(user.token);
+      if (none) await attempt('alg:none JWT', withToken(none), rules.algNone, 'accepted a JWT with alg "none" and no signature', none);
+      const tampered = tamperedToken(user.token);
+      if (tampered) {
+        context.redactor.register(tampered, 'RAMPART_TAMPERED_TOKEN');
+        await attempt('tampered signature', withToken(tampered), rules.tampered, 'accepted a JWT whose signature was changed');
+      }
+      const secret = guessSecret(jwt);
+      if (secret === undefined) {
+        context.skip('authentication', 'expired-token check needs a token signed by the scanner: the JWT secret is not known (not guessable)');
+        continue;
+      }
+      const now = Math.floor(Date.now() / 1000);
+      const expired = signHmacJwt(jwt.header, { ...jwt.payload, iat: now - 7200, exp: now - 3600 }, secret);
+      context.redactor.register(expired, 'RAMPART_EXPIRED_TOKEN');
+      await attempt('expired JWT (exp one hour ago)', withToken(expired), rules.expired, 'accepted a JWT that expired an hour ago');
+    }
+    if (tested === 0 && candidates.length > 0) context.skip('authentication', `none of the ${candidates.length} secured GET operations answered 2xx to ${user.name} with known IDs`);
+  },
+});

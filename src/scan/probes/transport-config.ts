@@ -1,0 +1,142 @@
+import { connect } from 'node:tls';
+import type { ScanContext } from '../context.js';
+import { operationKey } from '../operations.js';
+import { defineProbe, is2xx, rule } from '../probe.js';
+import type { ScanExchange, ScanResponse } from '../types.js';
+
+const rules = {
+  cors: rule('scan-cors-any-origin', 'error', 'API8:2023', 'CWE-942', 'CORS reflects an arbitrary Origin and allows credentials: any web site can read responses with the user\'s cookies.', 'Allow only a fixed list of origins; never reflect Origin together with Allow-Credentials.'),
+  headers: rule('scan-missing-security-headers', 'warning', 'API8:2023', 'CWE-693', 'Responses lack `X-Content-Type-Options: nosniff`.', 'Send `X-Content-Type-Options: nosniff` (and `Cache-Control: no-store` on private data).'),
+  trace: rule('scan-trace-enabled', 'warning', 'API8:2023', 'CWE-693', 'The server answers TRACE and echoes the request.', 'Disable TRACE (and other undocumented methods) at the server or gateway.'),
+  version: rule('scan-version-disclosure', 'warning', 'API8:2023', 'CWE-497', 'Response headers disclose server software and version.', 'Remove `Server`/`X-Powered-By` versions.'),
+  redirect: rule('scan-open-redirect', 'error', 'API8:2023', 'CWE-601', 'A redirect parameter sends users to any external site.', 'Redirect only to relative paths or an allow-list of hosts.'),
+  traversal: rule('scan-path-traversal', 'error', 'API8:2023', 'CWE-22', 'A file-name input reads files outside its folder.', 'Map names to files through an allow-list, or resolve and check the path stays in its folder.'),
+  hsts: rule('scan-missing-hsts', 'warning', 'API8:2023', 'CWE-319', 'An HTTPS API does not send Strict-Transport-Security.', 'Send `Strict-Transport-Security: max-age=31536000; includeSubDomains`.'),
+  tls: rule('scan-weak-tls', 'error', 'API8:2023', 'CWE-326', 'The server accepts TLS 1.0 or 1.1.', 'Accept TLS 1.2 and 1.3 only.'),
+  graphql: rule('scan-graphql-introspection', 'warning', 'API8:2023', 'CWE-200', 'GraphQL introspection is enabled.', 'Disable introspection in production.'),
+};
+
+const EVIL_ORIGIN = 'https://rampart-evil.example';
+const EVIL_LOCATION = 'https://rampart-redirect.example/landing';
+const REDIRECT_NAME = /^(next|redirect|redirect_?uri|redirectUrl|return|return_?to|returnTo|returnUrl|url|continue|dest|destination|goto|target|callback)$/i;
+const FILE_NAME = /file|filename|path|doc|document|template|download|attachment|name$/i;
+const PASSWD = /root:[^:\n]*:0:0:|\[boot loader\]|for 16-bit app support/;
+
+/** Arbitrary Origin reflected (or `null` allowed) together with credentials. */
+export function corsVerdict(headers: Record<string, string>, origin: string): boolean {
+  const allowed = headers['access-control-allow-origin'];
+  return (allowed === origin || allowed === 'null') && (headers['access-control-allow-credentials'] ?? '').toLowerCase() === 'true';
+}
+
+/** A product name followed by a version number in Server, X-Powered-By, X-AspNet-Version. */
+export function versionDisclosed(headers: Record<string, string>): string | undefined {
+  for (const name of ['server', 'x-powered-by', 'x-aspnet-version', 'x-aspnetmvc-version']) {
+    const value = headers[name];
+    if (value && /\d+\.\d+/.test(value)) return `${name}: ${value}`;
+  }
+  return undefined;
+}
+
+export function openRedirectVerdict(response: Pick<ScanResponse, 'status' | 'headers'>, target: string): boolean {
+  return response.status >= 300 && response.status < 400 && (response.headers.location ?? '').startsWith(target.replace(/\/landing$/, ''));
+}
+
+export function traversalVerdict(baseline: string | undefined, body: string | undefined): boolean {
+  return body !== undefined && PASSWD.test(body) && !(baseline !== undefined && PASSWD.test(baseline));
+}
+
+export default defineProbe({
+  id: 'transport-config',
+  description: 'CORS with a foreign Origin, security and version headers, TRACE, open redirects, path traversal, GraphQL introspection; HSTS and TLS versions when the target is HTTPS.',
+  falsePositivePolicy: 'CORS counts only when the foreign Origin comes back with credentials allowed. Traversal needs a real /etc/passwd or win.ini signature absent from the baseline. Redirects count only when Location points at the scanner\'s foreign host. HTTPS checks are skipped on http targets.',
+  rules,
+  async run(context: ScanContext) {
+    const user = context.users()[0] ?? context.admin() ?? null;
+    const reachable = context.transport.exchanges.find((exchange) => exchange.operation && exchange.operation.method === 'get' && is2xx(exchange.response?.status) && exchange.identity === user?.name && !exchange.attack);
+    if (reachable?.operation) {
+      const operation = reachable.operation;
+      const example = context.exampleInput(operation, user);
+      if (example) {
+        const exchange = await context.send(operation, example.input, { identity: user, probe: 'transport-config', attack: true, headers: { Origin: EVIL_ORIGIN } });
+        if (exchange?.response && corsVerdict(exchange.response.headers, EVIL_ORIGIN)) {
+          context.report(rules.cors, { operation }, `${operationKey(operation)} answered Origin ${EVIL_ORIGIN} with Access-Control-Allow-Origin: ${exchange.response.headers['access-control-allow-origin']} and Allow-Credentials: true.`, [{ label: 'foreign Origin', exchange }]);
+        }
+      }
+    } else context.skip('transport-config', 'CORS: no GET operation answered 2xx to compare with');
+
+    const sample = context.transport.exchanges.filter((exchange) => exchange.response && /json/.test(exchange.response.headers['content-type'] ?? ''));
+    const noSniff = sample.find((exchange) => (exchange.response!.headers['x-content-type-options'] ?? '').toLowerCase() !== 'nosniff');
+    if (noSniff) context.report(rules.headers, noSniff.operation ? { operation: noSniff.operation } : { method: noSniff.request.method, path: new URL(noSniff.request.url).pathname }, 'JSON responses are sent without X-Content-Type-Options: nosniff.', [{ label: 'response', exchange: noSniff }]);
+    const disclosing = context.transport.exchanges.find((exchange) => exchange.response && versionDisclosed(exchange.response.headers));
+    if (disclosing) context.report(rules.version, disclosing.operation ? { operation: disclosing.operation } : { method: disclosing.request.method, path: new URL(disclosing.request.url).pathname }, `Response headers disclose ${versionDisclosed(disclosing.response!.headers)}.`, [{ label: 'response', exchange: disclosing }]);
+
+    const base = context.transport.options.target.pathname || '/';
+    const trace = await context.send(undefined, { headers: { 'X-Rampart-Trace': 'echo-check' } }, { identity: null, probe: 'transport-config', attack: true, method: 'TRACE' }, base);
+    if (trace?.response && is2xx(trace.response.status) && /x-rampart-trace/i.test(trace.response.body)) {
+      context.report(rules.trace, { method: 'TRACE', path: base }, 'TRACE is enabled and echoes request headers.', [{ label: 'TRACE', exchange: trace }]);
+    }
+
+    for (const operation of context.api.operations.filter((candidate) => candidate.method === 'get')) {
+      const example = context.exampleInput(operation, user);
+      for (const parameter of operation.parameters.filter((candidate) => candidate.in === 'query' && REDIRECT_NAME.test(candidate.name))) {
+        if (!example) break;
+        const exchange = await context.send(operation, { ...example.input, query: { ...(example.input.query ?? {}), [parameter.name]: EVIL_LOCATION } }, { identity: user, probe: 'transport-config', attack: true });
+        if (exchange?.response && openRedirectVerdict(exchange.response, EVIL_LOCATION)) {
+          context.report(rules.redirect, { operation }, `${operationKey(operation)} redirects to ${EVIL_LOCATION} given in "${parameter.name}".`, [{ label: 'foreign redirect', exchange }]);
+        }
+      }
+      for (const parameter of operation.parameters.filter((candidate) => (candidate.in === 'query' || candidate.in === 'path') && FILE_NAME.test(candidate.name) && (!candidate.schema.types || candidate.schema.types.has('string')) && !candidate.schema.enum)) {
+        const path = context.pathValues(operation, user) ?? { values: {} };
+        const values = { ...Object.fromEntries(operation.parameters.filter((p) => p.in === 'path').map((p) => [p.name, 'rampart'])), ...path.values };
+        const input = (value: string) => (parameter.in === 'path' ? { path: { ...values, [parameter.name]: value }, query: example?.input.query } : { path: values, query: { ...(example?.input.query ?? {}), [parameter.name]: value } });
+        const baseline = await context.send(operation, input('rampart-missing.txt'), { identity: user, probe: 'transport-config' });
+        for (const payload of ['../../../../../../../../etc/passwd', '..\\..\\..\\..\\..\\..\\windows\\win.ini']) {
+          const exchange = await context.send(operation, input(payload), { identity: user, probe: 'transport-config', attack: true });
+          if (exchange?.response && traversalVerdict(baseline?.response?.body, exchange.response.body)) {
+            context.report(rules.traversal, { operation }, `${operationKey(operation)} returned a system file for ${parameter.in} "${parameter.name}" = ${payload}.`, [{ label: 'traversal', exchange }]);
+            break;
+          }
+        }
+      }
+    }
+
+    const graphql = context.api.operations.find((operation) => /graphql/i.test(operation.path) && operation.method === 'post');
+    if (graphql) {
+      const exchange = await context.send(graphql, { body: { query: '{ __schema { queryType { name } types { name } } }' } }, { identity: user, probe: 'transport-config', attack: true });
+      if (exchange?.response && is2xx(exchange.response.status) && /"__schema"\s*:\s*\{/.test(exchange.response.body)) {
+        context.report(rules.graphql, { operation: graphql }, 'GraphQL introspection answers with the schema.', [{ label: 'introspection', exchange }]);
+      }
+    }
+
+    const target = context.transport.options.target;
+    if (target.protocol !== 'https:') {
+      context.skip('transport-config', 'HSTS and TLS versions not tested: the target is plain http');
+      return;
+    }
+    const hstsMissing = context.transport.exchanges.find((exchange: ScanExchange) => exchange.response && !exchange.response.headers['strict-transport-security']);
+    if (hstsMissing) context.report(rules.hsts, { method: hstsMissing.request.method, path: new URL(hstsMissing.request.url).pathname }, 'HTTPS responses lack Strict-Transport-Security.', [{ label: 'response', exchange: hstsMissing }]);
+    const weak = await acceptsTls(target, 'TLSv1.1');
+    if (weak === true) context.report(rules.tls, { method: 'CONNECT', path: '/' }, `${target.host} completes a TLS 1.1 handshake.`, [], { protocol: 'TLSv1.1' });
+    else if (weak === undefined) context.skip('transport-config', 'TLS 1.0/1.1: this Node.js/OpenSSL build cannot offer them, so they were not tested');
+  },
+});
+
+/** True: the server completed a handshake capped at `version`; false: refused; undefined: we could not offer it. */
+function acceptsTls(target: URL, version: 'TLSv1' | 'TLSv1.1'): Promise<boolean | undefined> {
+  return new Promise((resolve) => {
+    let socket: ReturnType<typeof connect>;
+    try {
+      socket = connect({ host: target.hostname, port: Number(target.port || 443), minVersion: 'TLSv1', maxVersion: version, rejectUnauthorized: false, servername: target.hostname, ciphers: 'DEFAULT:@SECLEVEL=0' });
+    } catch {
+      resolve(undefined);
+      return;
+    }
+    socket.setTimeout(3000, () => socket.destroy());
+    socket.once('secureConnect', () => {
+      resolve(true);
+      socket.destroy();
+    });
+    socket.once('error', (error: NodeJS.ErrnoException) => resolve(/no protocols available|unsupported protocol|wrong version/i.test(error.message) && error.code === 'ERR_SSL_NO_PROTOCOLS_AVAILABLE' ? undefined : false));
+    socket.once('close', () => resolve(false));
+  });
+}
