@@ -63,7 +63,7 @@ export async function lintCommand(files: string[], flags: LintFlags, io: Command
   const baselinePlace = baselineFile ? { cwd: io.cwd, baselineDir: path.dirname(baselineFile) } : undefined;
   const baseline = baselineFile && !flags.updateBaseline ? readBaseline(baselineFile, io.cwd) : undefined;
 
-  const result = await lint(withoutOwnFiles(files, io.cwd, baselineFile), {
+  const result = await lint(withoutOwnFiles(files, io.cwd, [baselineFile, settings.configFile]), {
     cwd: io.cwd,
     selection: settings.selection,
     allowRemote: settings.allowRemote,
@@ -101,11 +101,11 @@ export async function lintCommand(files: string[], flags: LintFlags, io: Command
 
 /**
  * Expands globs, leaving out Rampart's own files they happen to match (configuration files, the
- * baseline): `rampart lint "*.yaml"` next to a rampart.yaml lints the API descriptions only.
+ * one in use, the baseline): `rampart lint "*.yaml"` next to a rampart.yaml lints the API descriptions only.
  * Files named literally are kept.
  */
-function withoutOwnFiles(patterns: readonly string[], cwd: string, baselineFile: string | undefined): string[] {
-  const own = (file: string) => file === baselineFile || (CONFIG_FILE_NAMES as readonly string[]).includes(path.basename(file));
+function withoutOwnFiles(patterns: readonly string[], cwd: string, ownFiles: readonly (string | undefined)[]): string[] {
+  const own = (file: string) => ownFiles.includes(file) || (CONFIG_FILE_NAMES as readonly string[]).includes(path.basename(file));
   return patterns.flatMap((pattern) => {
     const matched = expandInputs([pattern], cwd);
     const literal = matched.length === 1 && matched[0] === path.resolve(cwd, pattern);
