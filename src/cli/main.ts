@@ -5,6 +5,7 @@ import { processIO, type CommandIO } from './io.js';
 import { registerLint } from './lint.js';
 import { registerDiscover } from './discover.js';
 import { registerDiff } from './diff.js';
+import { registerScan } from './scan.js';
 import { registerScore } from './score.js';
 
 /**
@@ -33,6 +34,7 @@ export async function runCli(argv: readonly string[], io: CommandIO = processIO(
   registerLint(program, run, io);
   registerDiscover(program, run, io);
   registerDiff(program, run, io);
+  registerScan(program, run, io);
   registerScore(program, run, io);
   try {
     await program.parseAsync([...argv], { from: 'user' });
