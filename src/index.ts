@@ -10,3 +10,4 @@ export { defineRule, type Rule } from './lint/rule.js';
 export { runCli } from './cli/main.js';
 export { diff, type DiffResult } from './diff/diff.js';
 export { discover, type DiscoverOptions, type DiscoverResult } from './discover/discover.js';
+export { scan, type ScanOptions, type ScanResult } from './scan/scan.js';
