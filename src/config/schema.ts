@@ -74,6 +74,8 @@ export const configSchema = {
     allowRemote: { type: 'boolean', expected: 'true or false' },
     allowOutsideRoot: { type: 'boolean', expected: 'true or false' },
     allowCustomFunctions: { type: 'boolean', expected: 'true or false' },
+    /** Identities and limits for `rampart scan`; validated by src/scan/config.ts, which owns it. */
+    scan: { type: 'object', expected: 'a mapping (see rampart scan: target, rps, budget, identities, adminOperations)' },
   },
 } as const;
 
