@@ -65,6 +65,27 @@ export class JsonArrayStream {
           i++;
           continue;
         }
+        if (!this.stringIsKey) {
+          // Values (HAR bodies are JSON inside strings, full of \"): jump from quote to quote and
+          // look back at the backslashes before each, instead of stopping at every escape.
+          let j = chunk.indexOf('"', i);
+          while (j !== -1) {
+            let k = j - 1;
+            while (k >= i && chunk.charCodeAt(k) === 92) k--;
+            if ((j - 1 - k) % 2 === 0) break;
+            j = chunk.indexOf('"', j + 1);
+          }
+          if (j === -1) {
+            let k = n - 1;
+            while (k >= i && chunk.charCodeAt(k) === 92) k--;
+            this.pendingEscape = (n - 1 - k) % 2 === 1;
+            i = n;
+            break;
+          }
+          this.inString = false;
+          i = j + 1;
+          continue;
+        }
         STRING_STOP.lastIndex = i;
         const match = STRING_STOP.exec(chunk);
         if (!match) {

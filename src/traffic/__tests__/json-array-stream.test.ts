@@ -54,3 +54,13 @@ describe('JsonArrayStream', () => {
     assert.equal(stream.oversized, 1);
   });
 });
+
+describe('JsonArrayStream escapes across chunk borders', () => {
+  const tricky = ['\\', '\\\\', '"', '\\"', 'a\\\\"b', '\\\\\\"', '{"k":"v"}', 'end\\'];
+  const text = JSON.stringify({ log: { entries: tricky.map((value) => ({ value, body: JSON.stringify({ nested: value }) })) } });
+  for (const size of [1, 2, 3, 4, 5, 6, 7, 11, 13]) {
+    it(`every split of backslash runs, chunks of ${size}`, () => {
+      assert.deepEqual(extract(text, size), tricky.map((value) => ({ value, body: JSON.stringify({ nested: value }) })));
+    });
+  }
+});
