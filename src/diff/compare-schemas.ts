@@ -54,6 +54,8 @@ export interface SchemaDelta {
   writeOnly?: boolean;
 }
 
+const NONE: SchemaDelta[] = [];
+
 const BOUNDS = [
   ['minimum', 'min'],
   ['minLength', 'min'],
@@ -75,19 +77,20 @@ export class SchemaComparer {
   private readonly active = new WeakMap<Schema, Set<Schema>>();
 
   compare(base: Schema, revision: Schema): SchemaDelta[] {
-    if (base === revision) return [];
+    if (base === revision) return NONE;
     const known = this.memo.get(base)?.get(revision);
     if (known) return known;
     let active = this.active.get(base);
-    if (active?.has(revision)) return [];
+    if (active?.has(revision)) return NONE;
     if (!active) this.active.set(base, (active = new Set()));
     active.add(revision);
     const deltas = this.compute(base, revision);
     active.delete(revision);
     let row = this.memo.get(base);
     if (!row) this.memo.set(base, (row = new Map()));
-    row.set(revision, deltas);
-    return deltas;
+    const result = deltas.length === 0 ? NONE : deltas;
+    row.set(revision, result);
+    return result;
   }
 
   private compute(b: Schema, r: Schema): SchemaDelta[] {
@@ -115,10 +118,14 @@ export class SchemaComparer {
     compareText(b.pattern, r.pattern, 'pattern', here);
 
     if (b.enum && r.enum) {
+      if (sameValues(b.enum, r.enum)) {
+        // the common case: nothing to do
+      } else {
       const baseKeys = new Set(b.enum.map(key));
       const revisionKeys = new Set(r.enum.map(key));
       for (const value of b.enum) if (!revisionKeys.has(key(value))) here('enum-value-removed', { value: show(value) });
       for (const value of r.enum) if (!baseKeys.has(key(value))) here('enum-value-added', { value: show(value), extensible: r.extensibleEnum });
+      }
     } else if (r.enum) {
       here('enum-added', { values: r.enum.map(show).join(', ') });
     } else if (b.enum) {
@@ -131,8 +138,12 @@ export class SchemaComparer {
     }
 
     for (const [keyword, side] of BOUNDS) {
-      const from = asBound(b[keyword]);
-      const to = asBound(r[keyword]);
+      const rawFrom = b[keyword];
+      const rawTo = r[keyword];
+      if (rawFrom === rawTo) continue;
+      if (typeof rawFrom === 'object' && typeof rawTo === 'object' && rawFrom.value === rawTo.value && rawFrom.exclusive === rawTo.exclusive) continue;
+      const from = asBound(rawFrom);
+      const to = asBound(rawTo);
       const stricter = compareBounds(from, to, side);
       if (stricter === 0) continue;
       const data = { keyword: boundKeyword(keyword, from, to), from: boundText(from), to: boundText(to) };
@@ -149,13 +160,13 @@ export class SchemaComparer {
         add({ kind: 'property-removed', path: [name], base: property.origin, revision: r.origin, data: { name }, readOnly: property.readOnly, writeOnly: property.writeOnly });
         continue;
       }
-      const flags = { readOnly: property.readOnly || next.readOnly, writeOnly: property.writeOnly || next.writeOnly };
-      const wasRequired = b.required.has(name);
       const isRequired = r.required.has(name);
-      if (wasRequired !== isRequired) {
+      if (b.required.has(name) !== isRequired) {
+        const flags = { readOnly: property.readOnly || next.readOnly, writeOnly: property.writeOnly || next.writeOnly };
         add({ kind: isRequired ? 'property-became-required' : 'property-became-optional', path: [name], base: property.origin, revision: next.origin, data: { name }, ...flags });
       }
-      nest(name, this.compare(property, next));
+      const nested = this.compare(property, next);
+      if (nested.length > 0) nest(name, nested);
     }
     for (const [name, property] of r.properties) {
       if (b.properties.has(name)) continue;
@@ -163,7 +174,10 @@ export class SchemaComparer {
       add({ kind, path: [name], base: b.origin, revision: property.origin, data: { name }, readOnly: property.readOnly, writeOnly: property.writeOnly });
     }
 
-    if (b.items && r.items) nest('[]', this.compare(b.items, r.items));
+    if (b.items && r.items) {
+      const nested = this.compare(b.items, r.items);
+      if (nested.length > 0) nest('[]', nested);
+    }
     if (b.prefixItems || r.prefixItems) {
       const from = b.prefixItems ?? [];
       const to = r.prefixItems ?? [];
@@ -224,8 +238,15 @@ function covers(outer: Set<string> | undefined, inner: Set<string> | undefined):
   return true;
 }
 
+function sameTypes(a: Set<string> | undefined, b: Set<string> | undefined): boolean {
+  if (a === undefined || b === undefined) return a === b;
+  if (a.size !== b.size) return false;
+  for (const type of a) if (!b.has(type)) return false;
+  return true;
+}
+
 function relation(from: Set<string> | undefined, to: Set<string> | undefined): 'type-widened' | 'type-narrowed' | 'type-changed' | undefined {
-  if (typeText(from) === typeText(to)) return undefined;
+  if (sameTypes(from, to)) return undefined;
   if (covers(to, from)) return 'type-widened';
   if (covers(from, to)) return 'type-narrowed';
   return 'type-changed';
@@ -265,6 +286,13 @@ function boundKeyword(keyword: string, from: Bound | undefined, to: Bound | unde
 
 function boundText(bound: Bound | undefined): string {
   return bound ? String(bound.value) : 'none';
+}
+
+/** Same primitive values in the same order (objects compare by text only when this fails). */
+function sameValues(a: unknown[], b: unknown[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
 }
 
 function key(value: unknown): string {

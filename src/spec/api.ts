@@ -226,7 +226,9 @@ class ApiBuilder {
   /** Child `key` of a node, following a $ref at the child. */
   private child(parent: NodeAt, key: string | number): NodeAt {
     const value = isObject(parent.value) || Array.isArray(parent.value) ? (parent.value as Raw)[key as string] : undefined;
-    return this.document.deref({ source: parent.source, pointer: joinPointer(parent.pointer, key), value });
+    const pointer = typeof key === 'number' || (key.indexOf('/') === -1 && key.indexOf('~') === -1) ? `${parent.pointer}/${key}` : joinPointer(parent.pointer, key);
+    const node = { source: parent.source, pointer, value };
+    return isRefObject(value) ? this.document.deref(node) : node;
   }
 
   private entries(holder: NodeAt): [string, NodeAt][] {
@@ -440,18 +442,39 @@ class ApiBuilder {
 
   // ---- schemas ----------------------------------------------------------------------------
 
+  /** Every field present from the start: one stable object shape keeps property access fast. */
   private emptySchema(origin: Origin): Schema {
     return {
       origin,
+      types: undefined,
       nullable: false,
+      format: undefined,
+      pattern: undefined,
+      enum: undefined,
       extensibleEnum: false,
       hasConst: false,
+      const: undefined,
+      minimum: undefined,
+      maximum: undefined,
+      minLength: undefined,
+      maxLength: undefined,
+      minItems: undefined,
+      maxItems: undefined,
+      minProperties: undefined,
+      maxProperties: undefined,
       properties: new Map(),
       required: new Set(),
+      additionalProperties: undefined,
+      unevaluatedProperties: undefined,
+      items: undefined,
+      prefixItems: undefined,
+      oneOf: undefined,
+      anyOf: undefined,
       readOnly: false,
       writeOnly: false,
       deprecated: false,
       hasDefault: false,
+      default: undefined,
     };
   }
 
