@@ -82,7 +82,12 @@ export default defineProbe({
       };
       const credentialHeaders = Object.fromEntries(Object.keys(user.headers()).map((name) => [name, '']));
       await attempt('no credentials', credentialHeaders, rules.noCredentials, 'answered without credentials');
-      if (!user.token) continue;
+      if (!user.token) {
+        // Static credentials: the same headers with made-up values.
+        const madeUp = Object.fromEntries(Object.keys(user.headers()).map((name) => [name, name.toLowerCase() === 'cookie' ? 'session=rampart-invalid' : 'rampart-invalid-credential']));
+        if (Object.keys(madeUp).length > 0) await attempt('made-up credentials', madeUp, rules.invalidToken, 'accepted made-up credentials', 'rampart-invalid-credential');
+        continue;
+      }
       const scheme = 'header' in user.config.apply ? user.config.apply : undefined;
       if (!scheme) continue;
       const withToken = (token: string) => ({ ...credentialHeaders, [scheme.header]: scheme.value.replace('{token}', token) });

@@ -13,9 +13,9 @@ const MAX_PROPERTIES = 4;
 /** Properties worth injecting: read-only ones in the request schema, and privileged ones only the response shows. */
 export function candidateProperties(request: Schema, response: Schema | undefined): { name: string; schema: Schema }[] {
   const found = new Map<string, Schema>();
-  for (const [name, property] of request.properties) if (property.readOnly && name !== 'id') found.set(name, property);
+  for (const [name, property] of request.properties) if (property.readOnly && !isIdentifier(name)) found.set(name, property);
   for (const [name, property] of response?.properties ?? []) {
-    if (found.has(name) || name === 'id') continue;
+    if (found.has(name) || isIdentifier(name)) continue;
     const writable = request.properties.get(name);
     if (PRIVILEGED.test(name) && (!writable || writable.readOnly)) found.set(name, property);
   }
@@ -63,8 +63,9 @@ export default defineProbe({
       }
       const example = context.exampleInput(create, user);
       if (!example) continue;
+      const resource = resourceOfPath(create.path) ?? '';
       const readBack = async (response: unknown, label: string) => {
-        const id = idOf(response);
+        const id = idOf(response, resource);
         if (id === undefined) return undefined;
         const param = pathParams(read)[0]!;
         return context.send(read, { path: { [param]: id } }, { identity: user, probe: 'mass-assignment' }).then((exchange) => ({ exchange, label }));
@@ -95,8 +96,14 @@ export default defineProbe({
   },
 });
 
-function idOf(body: unknown): string | undefined {
+function idOf(body: unknown, resource: string): string | undefined {
   if (!body || typeof body !== 'object' || Array.isArray(body)) return undefined;
-  const id = (body as Record<string, unknown>).id;
-  return typeof id === 'string' || typeof id === 'number' ? String(id) : undefined;
+  for (const key of ['id', `${resource}Id`, `${resource}_id`, '_id', 'uuid']) {
+    const id = (body as Record<string, unknown>)[key];
+    if (typeof id === 'string' || typeof id === 'number') return String(id);
+  }
+  return undefined;
 }
+
+/** Identifiers are read-only by nature; sending one is not mass assignment of a privilege. */
+const isIdentifier = (name: string) => /^(_?id|uuid)$/i.test(name) || /[a-z](Id|_id|ID)$/.test(name) && !/^(owner|user|tenant|account)/i.test(name);

@@ -1,0 +1,14 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { leakedInternals } from '../verbose-errors.js';
+
+test('verbose error signatures', () => {
+  const cases: [string, string, string[]][] = [
+    ['vulnerable: Node stack inside JSON', JSON.stringify({ error: 'x', stack: 'SyntaxError: x\n    at parse (/srv/app/server.js:10:5)' }), ['Node.js stack trace']],
+    ['vulnerable: SQL error', '{"error":"SQLITE_ERROR: near \\"\'\\": syntax error"}', ['SQL error']],
+    ['vulnerable: Python traceback', 'Traceback (most recent call last):\n  File "app.py"', ['Python traceback']],
+    ['fixed: generic message', '{"error":"internal error","requestId":"abc"}', []],
+    ['false positive: the word "at" in prose', '{"error":"look at the docs at https://example.com/errors"}', []],
+  ];
+  for (const [name, body, expected] of cases) assert.deepEqual(leakedInternals(body), expected, name);
+});
