@@ -14,6 +14,7 @@ export const SCHEMA_KINDS = [
   'pattern-removed',
   'pattern-changed',
   'enum-value-added',
+  'extensible-enum-value-added',
   'enum-value-removed',
   'enum-added',
   'enum-removed',
@@ -124,7 +125,8 @@ export class SchemaComparer {
       const baseKeys = new Set(b.enum.map(key));
       const revisionKeys = new Set(r.enum.map(key));
       for (const value of b.enum) if (!revisionKeys.has(key(value))) here('enum-value-removed', { value: show(value) });
-      for (const value of r.enum) if (!baseKeys.has(key(value))) here('enum-value-added', { value: show(value), extensible: r.extensibleEnum });
+      // `x-extensible-enum` tells clients to expect new values: adding one breaks nobody.
+      for (const value of r.enum) if (!baseKeys.has(key(value))) here(r.extensibleEnum ? 'extensible-enum-value-added' : 'enum-value-added', { value: show(value) });
       }
     } else if (r.enum) {
       here('enum-added', { values: r.enum.map(show).join(', ') });

@@ -156,6 +156,7 @@ export const SCHEMA_MESSAGES: Record<SchemaKind, CatalogueEntry> = {
   'pattern-removed': { message: '{{subject}} pattern "{{from}}" removed', description: 'Values no longer promise a pattern.' },
   'pattern-changed': { message: '{{subject}} pattern changed from "{{from}}" to "{{to}}"', description: 'Values must match another pattern.' },
   'enum-value-added': { message: '{{subject}} enum value "{{value}}" added', description: 'A new allowed value; clients reading it may not handle it.' },
+  'extensible-enum-value-added': { message: '{{subject}} value "{{value}}" added to the extensible enum', description: 'A new value of an x-extensible-enum, which clients must already tolerate.' },
   'enum-value-removed': { message: '{{subject}} enum value "{{value}}" removed', description: 'A value is no longer allowed or sent.' },
   'enum-added': { message: '{{subject}} restricted to the values {{values}}', description: 'An enum now restricts the values.' },
   'enum-removed': { message: '{{subject}} no longer restricted to the values {{values}}', description: 'Any value of the type may now appear.' },

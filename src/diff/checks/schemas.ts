@@ -26,6 +26,7 @@ const KINDS: Record<SchemaKind, [request: Level, response: Level, kind: Kind, ac
   'pattern-removed': [i, w, 'constraints', 'change'],
   'pattern-changed': [w, w, 'constraints', 'change'],
   'enum-value-added': [i, w, 'values', 'add'],
+  'extensible-enum-value-added': [i, i, 'values', 'add'],
   'enum-value-removed': [b, i, 'values', 'remove'],
   'enum-added': [b, i, 'values', 'change'],
   'enum-removed': [i, w, 'values', 'change'],

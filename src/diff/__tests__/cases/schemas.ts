@@ -37,6 +37,7 @@ const KIND_CASES: KindCase[] = [
   { kind: 'pattern-removed', base: { type: 'string', pattern: '^[a-z]+$' }, revision: str, tail: 'pattern "^[a-z]+$" removed', levels: [i, w] },
   { kind: 'pattern-changed', base: { type: 'string', pattern: '^[a-z]+$' }, revision: { type: 'string', pattern: '^[a-z0-9]+$' }, tail: 'pattern changed from "^[a-z]+$" to "^[a-z0-9]+$"', levels: [w, w] },
   { kind: 'enum-value-added', base: { type: 'string', enum: ['a'] }, revision: { type: 'string', enum: ['a', 'b'] }, tail: 'enum value "b" added', levels: [i, w] },
+  { kind: 'extensible-enum-value-added', base: { type: 'string', 'x-extensible-enum': ['a'] }, revision: { type: 'string', 'x-extensible-enum': ['a', 'b'] }, tail: 'value "b" added to the extensible enum', levels: [i, i] },
   { kind: 'enum-value-removed', base: { type: 'string', enum: ['a', 'b'] }, revision: { type: 'string', enum: ['a'] }, tail: 'enum value "b" removed', levels: [b, i], removal: true },
   { kind: 'enum-added', base: str, revision: { type: 'string', enum: ['a', 'b'] }, tail: 'restricted to the values a, b', levels: [b, i] },
   { kind: 'enum-removed', base: { type: 'string', enum: ['a', 'b'] }, revision: str, tail: 'no longer restricted to the values a, b', levels: [i, w] },
