@@ -70,6 +70,7 @@ export async function startDemoApi(options: DemoOptions = {}): Promise<RunningDe
   queryAjv.addSchema({ components }, 'demo');
   const rebase = (schema: unknown): unknown => JSON.parse(JSON.stringify(schema).replaceAll('"#/components/', '"demo#/components/'));
   const bodyValidators = new Map<string, ValidateFunction>();
+  const queryValidators = new Map<string, ValidateFunction>();
   const paths = (description as { paths: Record<string, Record<string, Json>> }).paths;
   const validateBody = (path: string, method: string, value: unknown): void => {
     const key = `${method} ${path}`;
@@ -90,7 +91,9 @@ export async function startDemoApi(options: DemoOptions = {}): Promise<RunningDe
       const value = url.searchParams.get(parameter.name);
       if (value !== null) values[parameter.name] = value;
     }
-    const validate = queryAjv.compile({ type: 'object', properties });
+    const key = `${method} ${path}`;
+    let validate = queryValidators.get(key);
+    if (!validate) queryValidators.set(key, (validate = queryAjv.compile({ type: 'object', properties })));
     if (!validate(values)) throw new HttpError(400, `invalid query: ${queryAjv.errorsText(validate.errors)}`);
     return values;
   };
