@@ -1,4 +1,4 @@
-import { readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Command } from 'commander';
 import { knownRuleDefinitions } from '../config/known-rules.js';
@@ -9,7 +9,7 @@ import { RampartError } from '../core/errors.js';
 import { expandInputs } from '../core/files.js';
 import { countBySeverity, type Finding } from '../core/finding.js';
 import { isAtLeast, type Severity } from '../core/severity.js';
-import { applyBaseline, createBaseline, parseBaseline, serializeBaseline, type Baseline } from '../lint/baseline.js';
+import { applyBaseline, parseBaseline, serializeBaseline, updateBaseline, type Baseline } from '../lint/baseline.js';
 import { lint } from '../lint/lint.js';
 import type { RuleDefinition } from '../lint/rule-settings.js';
 import type { RuleInfo } from '../report/types.js';
@@ -76,7 +76,8 @@ export async function lintCommand(files: string[], flags: LintFlags, io: Command
   let findings: Finding[] = result.findings;
   if (flags.updateBaseline && baselineFile && baselinePlace) {
     if (result.errors.length > 0) return 2; // a partial baseline would silently drop the unreadable files' findings
-    const created = createBaseline(findings, baselinePlace);
+    const previous = existsSync(baselineFile) ? readBaseline(baselineFile, io.cwd) : undefined;
+    const created = updateBaseline(previous, findings, result.documents.map((document) => document.file), baselinePlace);
     writeFileSync(baselineFile, serializeBaseline(created));
     io.stderr(`${TOOL_NAME}: wrote ${created.findings.length} ${created.findings.length === 1 ? 'finding' : 'findings'} to ${displayPath(baselineFile, io.cwd)}\n`);
     findings = applyBaseline(findings, created, baselinePlace);

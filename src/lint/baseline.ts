@@ -34,7 +34,32 @@ export function createBaseline(findings: readonly Finding[], options: { cwd: str
     const entry = entryFor(finding, options);
     if (entry) entries.set(entry.fingerprint, entry);
   }
-  const sorted = [...entries.values()].sort(
+  return sortedBaseline(entries.values());
+}
+
+/**
+ * The baseline after a run over some files: the run's findings, plus the previous entries of files
+ * the run did not look at (`lintedFiles`, as the findings show them), so that updating the baseline
+ * for one API does not forget the others.
+ */
+export function updateBaseline(
+  previous: Baseline | undefined,
+  findings: readonly Finding[],
+  lintedFiles: readonly string[],
+  options: { cwd: string; baselineDir: string },
+): Baseline {
+  const current = createBaseline(findings, options);
+  if (!previous) return current;
+  const looked = new Set(lintedFiles.map((file) => relativeTo(file, options)));
+  for (const finding of findings) if (isDocumentLocation(finding.location)) looked.add(relativeTo(finding.location.file, options));
+  const kept = previous.findings.filter((entry) => !looked.has(entry.file));
+  return sortedBaseline([...kept, ...current.findings]);
+}
+
+function sortedBaseline(entries: Iterable<BaselineEntry>): Baseline {
+  const unique = new Map<string, BaselineEntry>();
+  for (const entry of entries) unique.set(entry.fingerprint, entry);
+  const sorted = [...unique.values()].sort(
     (a, b) => a.file.localeCompare(b.file) || a.pointer.localeCompare(b.pointer) || a.ruleId.localeCompare(b.ruleId) || a.fingerprint.localeCompare(b.fingerprint),
   );
   return { version: BASELINE_VERSION, findings: sorted };
@@ -81,7 +106,13 @@ export function parseBaseline(text: string, file: string, displayPath: string): 
 function entryFor(finding: Finding, options: { cwd: string; baselineDir: string }): BaselineEntry | undefined {
   if (!isDocumentLocation(finding.location)) return undefined;
   const { file: shown, pointer } = finding.location;
-  const file = /^https?:\/\//i.test(shown) ? shown : path.relative(options.baselineDir, path.resolve(options.cwd, shown)).split(path.sep).join('/');
+  const file = relativeTo(shown, options);
   // Equal to the finding's own fingerprint when the linter runs from the baseline's folder.
   return { fingerprint: fingerprintOf(finding.ruleId, file, pointer, finding.message), ruleId: finding.ruleId, file, pointer, message: finding.message };
+}
+
+/** A path as findings show it (relative to cwd) → relative to the baseline's folder, with `/`. */
+function relativeTo(shown: string, options: { cwd: string; baselineDir: string }): string {
+  if (/^https?:\/\//i.test(shown)) return shown;
+  return path.relative(options.baselineDir, path.resolve(options.cwd, shown)).split(path.sep).join('/');
 }

@@ -105,29 +105,12 @@ export function splitArgs(step: string): string[] {
 }
 
 /**
- * True when a source file is newer than the built CLI. `npm test` builds first; running one test
- * file directly may not have.
- */
-export function distIsStale(): boolean {
-  const built = statSync(path.join(REPO, 'dist', 'cli', 'main.js'), { throwIfNoEntry: false });
-  if (!built) return true;
-  const newest = (dir: string): number =>
-    readdirSync(dir, { withFileTypes: true }).reduce((latest, entry) => {
-      const full = path.join(dir, entry.name);
-      if (entry.isDirectory()) return entry.name === '__tests__' ? latest : Math.max(latest, newest(full));
-      return entry.name.endsWith('.ts') && !entry.name.endsWith('.test.ts') ? Math.max(latest, statSync(full).mtimeMs) : latest;
-    }, 0);
-  return newest(path.join(REPO, 'src')) > built.mtimeMs;
-}
-
-/**
- * Makes the cases run a fresh build of the CLI. When dist/ is up to date (`npm test` builds first)
- * that is bin/rampart.js itself. Otherwise the sources are compiled into a private copy
- * (bin/, dist/, package.json, a node_modules link), never into the shared dist/ that other test
- * runs may be reading at the same time. Returns a cleanup function.
+ * Makes the cases run a build of the current sources: they are compiled with tsc into a private
+ * copy of the package (bin/rampart.js, dist/, package.json, a node_modules link). The shared dist/
+ * is never used: it may be stale (a test run without `npm run build`) or half-rewritten by a
+ * concurrent build, which showed up as spurious import errors. Returns a cleanup function.
  */
 export function useFreshCli(): () => void {
-  if (!distIsStale()) return () => {};
   const copy = mkdtempSync(path.join(tmpdir(), 'rampart-e2e-build-'));
   const tsc = spawnSync(
     process.execPath,

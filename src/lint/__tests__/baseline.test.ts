@@ -6,7 +6,7 @@ import { after, test } from 'node:test';
 import { RampartError } from '../../core/errors.js';
 import type { Finding } from '../../core/finding.js';
 import { yaml } from '../../testing/dedent.js';
-import { applyBaseline, createBaseline, parseBaseline, serializeBaseline } from '../baseline.js';
+import { applyBaseline, createBaseline, parseBaseline, serializeBaseline, updateBaseline, type BaselineEntry } from '../baseline.js';
 import { lint } from '../lint.js';
 import type { RuleSelection } from '../rule-settings.js';
 import { definitionOf } from '../rulesets.js';
@@ -135,6 +135,18 @@ test('findings suppressed inline are neither recorded nor re-marked', async () =
   const baseline = createBaseline(findings, place);
   assert.deepEqual(baseline.findings.map((entry) => entry.ruleId), ['operation-operationId-unique']);
   assert.deepEqual(applyBaseline(findings, baseline, place).map((finding) => finding.suppressed?.kind), ['inline', 'baseline']);
+});
+
+test('updating after a run over some files keeps the entries of the others', () => {
+  const entry = (file: string, ruleId: string): BaselineEntry => ({ fingerprint: `${file}-${ruleId}`, ruleId, file, pointer: '/x', message: 'm' });
+  const previous = { version: 1 as const, findings: [entry('api.yaml', 'old-rule'), entry('other/b.yaml', 'kept-rule'), entry('schemas/ref.yaml', 'ref-rule')] };
+  const finding = (file: string, ruleId: string): Finding => ({ ruleId, severity: 'error', message: 'm', location: { file, pointer: '/y' }, owasp: [], cwe: [] });
+  const updated = updateBaseline(previous, [finding('api.yaml', 'new-rule'), finding('schemas/ref.yaml', 'ref-rule')], ['api.yaml'], place);
+  assert.deepEqual(
+    updated.findings.map((item) => `${item.file} ${item.ruleId}`),
+    ['api.yaml new-rule', 'other/b.yaml kept-rule', 'schemas/ref.yaml ref-rule'],
+  );
+  assert.deepEqual(updateBaseline(undefined, [finding('api.yaml', 'new-rule')], ['api.yaml'], place), createBaseline([finding('api.yaml', 'new-rule')], place));
 });
 
 const badFiles: { name: string; text: string; expected: string | RegExp }[] = [
