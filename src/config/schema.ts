@@ -76,6 +76,8 @@ export const configSchema = {
     allowCustomFunctions: { type: 'boolean', expected: 'true or false' },
     /** Identities and limits for `rampart scan`; validated by src/scan/config.ts, which owns it. */
     scan: { type: 'object', expected: 'a mapping (see rampart scan: target, rps, budget, identities, adminOperations)' },
+    /** Detectors, identity and store settings for `rampart proxy`; validated by src/monitor/config.ts, which owns it. */
+    proxy: { type: 'object', expected: 'a mapping (see rampart proxy: detectors, identity, store, alerts)' },
   },
 } as const;
 
