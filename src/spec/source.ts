@@ -177,7 +177,9 @@ function yamlSource(uri: string, displayPath: string, text: string): Source {
 function yamlError(error: unknown, displayPath: string): RampartError {
   if (error instanceof YAMLException) {
     const mark = error.mark;
-    return new RampartError('RAMPART_PARSE_FAILED', `invalid YAML: ${error.reason}`, {
+    // js-yaml's maxDepth is our nesting bound: the same code and words as for JSON.
+    const tooDeep = /\bmaxDepth\b/.test(error.reason);
+    return new RampartError(tooDeep ? 'RAMPART_INPUT_TOO_LARGE' : 'RAMPART_PARSE_FAILED', tooDeep ? `nesting deeper than ${MAX_NESTING_DEPTH} levels` : `invalid YAML: ${error.reason}`, {
       cause: error,
       position: { file: displayPath, line: mark ? mark.line + 1 : undefined, column: mark ? mark.column + 1 : undefined },
     });

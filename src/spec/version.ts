@@ -19,7 +19,7 @@ export const SPECTRAL_FORMATS: Record<SpecFormat, string[]> = {
 export function detectVersion(root: Source): SpecVersion {
   const value = root.value;
   if (value === null || typeof value !== 'object' || Array.isArray(value)) {
-    const kind = value === null ? 'null' : Array.isArray(value) ? 'a list' : `a ${typeof value}`;
+    const kind = value === undefined ? 'nothing' : value === null ? 'null' : Array.isArray(value) ? 'a list' : `a ${typeof value}`;
     throw new RampartError('RAMPART_NOT_AN_API', `expected an OpenAPI or Swagger object at the top level, found ${kind}`, {
       position: { file: root.displayPath, line: 1, column: 1 },
     });
