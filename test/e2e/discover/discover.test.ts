@@ -12,16 +12,16 @@ import { after, before, describe, it } from 'node:test';
 import { demoCalls, recordHar, type HarLog } from '../../../examples/traffic-demo/drive.js';
 import { startTrafficDemo } from '../../../examples/traffic-demo/server.js';
 import { EXPECTED_FINDINGS, scoreTemplates, TRUE_ENDPOINTS } from '../../../examples/traffic-demo/truth.js';
-import { build, distIsStale, REPO } from '../golden.js';
+import { builtPackageRoot, REPO, useFreshCli } from '../golden.js';
 
-const CLI = path.join(REPO, 'bin', 'rampart.js');
 const SPEC = path.join(REPO, 'examples', 'traffic-demo', 'openapi.yaml');
 const dir = mkdtempSync(path.join(tmpdir(), 'rampart-discover-e2e-'));
 const harFile = path.join(dir, 'demo.har');
 let har: HarLog;
 
 function rampart(...args: string[]): { stdout: string; stderr: string; status: number | null } {
-  const result = spawnSync(process.execPath, [CLI, ...args], { cwd: dir, encoding: 'utf8', env: { PATH: process.env.PATH ?? '', NO_COLOR: '1' }, timeout: 120_000 });
+  // A private build of the current sources (the shared dist/ may be stale or mid-rebuild).
+  const result = spawnSync(process.execPath, [path.join(builtPackageRoot(), 'bin', 'rampart.js'), ...args], { cwd: dir, encoding: 'utf8', env: { PATH: process.env.PATH ?? '', NO_COLOR: '1' }, timeout: 120_000 });
   return { stdout: result.stdout, stderr: result.stderr, status: result.status };
 }
 
@@ -30,8 +30,11 @@ interface JsonReport {
   inventory: { summary: Record<string, unknown>; endpoints: { method: string; path: string; protocol: string; count: number; sensitive: string[]; operation?: string; auth: { kinds: Record<string, number> }; confidence: number }[]; healthChecks: unknown[]; staticAssets: unknown[] };
 }
 
+let cleanup = () => {};
+after(() => cleanup());
+
 before(async () => {
-  if (distIsStale()) build();
+  cleanup = useFreshCli();
   const demo = await startTrafficDemo();
   try {
     har = await recordHar(demo.url, demoCalls());
