@@ -178,6 +178,7 @@ export function buildApi(document: ApiDocument): Api {
 class ApiBuilder {
   private readonly schemas = new Map<object, Schema>();
   private readonly merging = new Set<object>();
+  private readonly refs = new Map<Source, Map<string, NodeAt>>();
   private readonly oas2: boolean;
 
   constructor(private readonly document: ApiDocument) {
@@ -228,7 +229,18 @@ class ApiBuilder {
     const value = isObject(parent.value) || Array.isArray(parent.value) ? (parent.value as Raw)[key as string] : undefined;
     const pointer = typeof key === 'number' || (key.indexOf('/') === -1 && key.indexOf('~') === -1) ? `${parent.pointer}/${key}` : joinPointer(parent.pointer, key);
     const node = { source: parent.source, pointer, value };
-    return isRefObject(value) ? this.document.deref(node) : node;
+    return isRefObject(value) ? this.deref(node, value.$ref) : node;
+  }
+
+  /** Resolving the same `$ref` text from the same file gives the same node: resolve it once. */
+  private deref(node: NodeAt, ref: string): NodeAt {
+    let bySource = this.refs.get(node.source);
+    if (!bySource) this.refs.set(node.source, (bySource = new Map()));
+    const known = bySource.get(ref);
+    if (known) return known;
+    const target = this.document.resolveRef(node.source, ref) ?? node;
+    bySource.set(ref, target);
+    return target;
   }
 
   private entries(holder: NodeAt): [string, NodeAt][] {
