@@ -2,6 +2,7 @@ import type { ApiDocument } from '../spec/document.js';
 import { getAtPointer, parsePointer, pointerFromSegments } from '../spec/pointer.js';
 import type { Source } from '../spec/source.js';
 import { printDotPath } from './print.js';
+import { viewFor } from './resolved-view.js';
 import type { JsonPath } from './types.js';
 
 export interface ResultPlace {
@@ -38,9 +39,10 @@ export function locateResult(document: ApiDocument, resolved: boolean, path: Jso
   let segments: string[];
   let existing: number;
   if (resolved) {
-    const closest = closestPath(document.resolved(), path);
+    const view = viewFor(document);
+    const closest = closestPath(view.root, path);
     existing = closest.length;
-    const origin = document.originOf(closest);
+    const origin = view.originOf(closest);
     source = origin.source;
     segments = parsePointer(origin.pointer);
   } else {

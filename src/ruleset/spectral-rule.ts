@@ -8,6 +8,7 @@ import { resolveAlias, type AliasMap } from './aliases.js';
 import { documentFormats } from './formats.js';
 import { locateResult } from './locate.js';
 import { printUriPointer, renderTemplate, type MessageVars } from './print.js';
+import { viewFor } from './resolved-view.js';
 import { lintTargets } from './targets.js';
 import type { FunctionContext, FunctionResult, JsonPath, RulesetFunction } from './types.js';
 
@@ -58,7 +59,7 @@ function query(document: ApiDocument, resolved: boolean, expression: string): Ma
   const key = `${resolved ? 'r' : 'u'}${expression}`;
   const known = cache.get(key);
   if (known) return known;
-  const data = resolved ? document.resolved() : document.root.value;
+  const data = resolved ? viewFor(document).root : document.root.value;
   let matches: Match[];
   if (data === null || typeof data !== 'object') {
     matches = expression === '$' ? [{ path: [], value: data }] : [];
@@ -84,7 +85,7 @@ export function runSpectralRule(rule: SpectralRule, document: ApiDocument): RawF
   const context: FunctionContext = {
     path: [],
     document: documentView,
-    documentInventory: { resolved: rule.resolved ? document.resolved() : unresolved, unresolved, document: documentView },
+    documentInventory: { resolved: rule.resolved ? viewFor(document).root : unresolved, unresolved, document: documentView },
     rule: { name: rule.name, resolved: rule.resolved, description: rule.description },
     rampart: { document },
   };
