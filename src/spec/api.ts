@@ -558,11 +558,11 @@ class ApiBuilder {
     }
     if (Array.isArray(raw.oneOf)) schema.oneOf = this.items(this.child(node, 'oneOf')).map((item) => this.schema(item));
     if (Array.isArray(raw.anyOf)) schema.anyOf = this.items(this.child(node, 'anyOf')).map((item) => this.schema(item));
-    if (Array.isArray(raw.allOf)) this.mergeAllOf(schema, node, raw, types !== undefined);
+    if (Array.isArray(raw.allOf)) this.mergeAllOf(schema, node, types !== undefined);
   }
 
   /** `allOf` members are merged in, so `allOf: [$ref]` and the inline schema compare equal. */
-  private mergeAllOf(schema: Schema, node: NodeAt, raw: Raw, ownTypes: boolean): void {
+  private mergeAllOf(schema: Schema, node: NodeAt, ownTypes: boolean): void {
     const ownNullable = schema.nullable;
     const members = this.items(this.child(node, 'allOf'));
     let allNullable = members.length > 0;
@@ -576,7 +576,6 @@ class ApiBuilder {
     }
     // `nullable` beside `allOf` (3.0) applies to the composition; otherwise null passes only if every member allows it.
     schema.nullable = ownNullable || (!ownTypes && allNullable);
-    void raw;
   }
 }
 

@@ -139,4 +139,16 @@ export const apiWideQuietCases: DiffCase[] = [
     revision: withOperation({ security: [{ oauth: ['read'] }, { oauth: ['write'] }] }, schemes),
     expected: [],
   },
+  {
+    name: 'a readOnly property required in the request body and a writeOnly one dropped from the response',
+    base: withOperation({
+      requestBody: { content: { 'application/json': { schema: { type: 'object', properties: { id: { type: 'string', readOnly: true } } } } } },
+      responses: { '200': { description: 'ok', content: { 'application/json': { schema: { type: 'object', properties: { password: { type: 'string', writeOnly: true } } } } } } },
+    }),
+    revision: withOperation({
+      requestBody: { content: { 'application/json': { schema: { type: 'object', required: ['id'], properties: { id: { type: 'string', readOnly: true } } } } } },
+      responses: { '200': { description: 'ok', content: { 'application/json': { schema: { type: 'object' } } } } },
+    }),
+    expected: [],
+  },
 ];
