@@ -221,7 +221,7 @@ export class PathTemplater<T> {
     const words = mergeable.filter(([, child]) => child.weakKind === undefined);
     if (node.overflowed) {
       words.forEach(([name, child]) => toMerge.push([name, child, 'overflow']));
-    } else if (words.length >= this.minWordCardinality && similarShapes(words.map(([, child]) => child))) {
+    } else if (words.length >= this.minWordCardinality && valueLikeSiblings(words.map(([, child]) => child))) {
       words.forEach(([name, child]) => toMerge.push([name, child, 'cardinality']));
     }
     for (const [name, child, reason] of toMerge) {
@@ -335,15 +335,33 @@ function uniqueName(name: string, taken: readonly TemplateParameter[]): string {
   return `${name}${n}`;
 }
 
-/** Most siblings share one shape (same child names, same keys at the leaf): they are values of one kind. */
-function similarShapes(children: readonly Node<unknown>[]): boolean {
-  const shapes = new Map<string, number>();
-  for (const child of children) {
-    const shape = [...child.literals.keys()].sort().join('|') + (child.param ? '|{}' : '') + '#' + [...child.values.keys()].sort().join(',');
-    shapes.set(shape, (shapes.get(shape) ?? 0) + 1);
-  }
-  const top = Math.max(...shapes.values());
-  return top / children.length >= 0.8;
+/**
+ * Do these literal siblings look like values of one parameter rather than distinct resources?
+ * Values share one sub-structure, though each value shows only part of it (one user was seen with
+ * `/members`, another only as a leaf): so nearly every sibling's keys must fall within the keys that
+ * recur among siblings. Resources differ: a sibling that has its own identifier position below it
+ * (`/users/{userId}` beside `/orders/{orderId}`) is a collection, and collections never merge.
+ */
+function valueLikeSiblings(children: readonly Node<unknown>[]): boolean {
+  const keysOf = (child: Node<unknown>) => {
+    const keys = [...child.literals.keys()];
+    if (child.param) keys.push('{}');
+    if (child.values.size > 0) keys.push('#');
+    return keys;
+  };
+  let collections = 0;
+  const frequency = new Map<string, number>();
+  const keyLists = children.map((child) => {
+    const strongIds = child.param && [...child.param.kinds.keys()].some((kind) => STRONG.has(kind) || kind === 'hex') && child.param.distinct.size >= 2;
+    if (strongIds) collections++;
+    const keys = keysOf(child);
+    for (const key of keys) frequency.set(key, (frequency.get(key) ?? 0) + 1);
+    return keys;
+  });
+  if (collections > children.length * 0.2) return false;
+  const recurring = (key: string) => (frequency.get(key) ?? 0) >= Math.max(2, children.length * 0.1);
+  const fitting = keyLists.filter((keys) => keys.every(recurring)).length;
+  return fitting >= children.length * 0.9;
 }
 
 export function splitPath(path: string): string[] {

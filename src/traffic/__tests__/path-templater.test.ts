@@ -43,6 +43,22 @@ describe('PathTemplater', () => {
       paths: ['/catalog/books', '/catalog/music', '/catalog/films'],
       expected: { '/catalog/books': 1, '/catalog/films': 1, '/catalog/music': 1 },
     },
+    {
+      name: 'demystify#5: 25 collections with their own ids never merge into one parameter',
+      paths: 'alpha bravo comet delta echo foxtrot golf hotel india juliet kilo lima mike november oscar papa quebec romeo sierra tango uniform victor whiskey xray yankee'
+        .split(' ')
+        .flatMap((word) => [`/api/${word}s`, `/api/${word}s/11`, `/api/${word}s/12`]),
+      expected: Object.fromEntries(
+        'alpha bravo comet delta echo foxtrot golf hotel india juliet kilo lima mike november oscar papa quebec romeo sierra tango uniform victor whiskey xray yankee'
+          .split(' ')
+          .flatMap((word) => [[`/api/${word}s`, 1], [`/api/${word}s/{${word}Id}`, 2]]),
+      ),
+    },
+    {
+      name: 'usernames seen with different parts of one sub-structure merge',
+      paths: Array.from({ length: 24 }, (_, k) => `/accounts/${'abcdefghijklmnopqrstuvwx'[k]}user${k % 3 === 0 ? '' : k % 3 === 1 ? '/members' : '/members/7'}`),
+      expected: { '/accounts/{accountId}': 8, '/accounts/{accountId}/members': 8, '/accounts/{accountId}/members/{memberId}': 8 },
+    },
     { name: 'dates and emails are typed', paths: ['/reports/2024-01-02', '/invites/a@example.com'], expected: { '/invites/{inviteId}': 1, '/reports/{reportId}': 1 } },
     { name: 'root and trailing slash', paths: ['/', '/health/'], expected: { '/': 1, '/health': 1 } },
     {
