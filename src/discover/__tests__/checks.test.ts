@@ -105,3 +105,25 @@ describe('discover checks', () => {
   ];
   for (const [name, calls] of falsePositives) it(`false positive: ${name}`, async () => assert.deepEqual(await findings(calls), []));
 });
+
+describe('discover finding fingerprints', () => {
+  it('survive a capture with different counts, differ between findings', async () => {
+    const file = path.join(dir, 'spec.yaml');
+    writeFileSync(file, SPEC);
+    const spec = await loadSpecModel(file, dir);
+    const run = async (times: number) => {
+      const builder = new InventoryBuilder({ spec });
+      for (let k = 0; k < times; k++) {
+        for (const url of ['https://api.test/admin/a', 'https://api.test/admin/b']) {
+          builder.add({ startedAt: k, origin: 't', request: { method: 'GET', url, headers: {} }, response: { status: 200, headers: {} } });
+        }
+      }
+      const inventory = builder.finish();
+      return runChecks({ inventory, spec, documented: new Map() }).filter((finding) => finding.ruleId === 'shadow-endpoint').map((finding) => finding.fingerprint);
+    };
+    const [once, thrice] = [await run(1), await run(3)];
+    assert.deepEqual(once, thrice);
+    assert.equal(new Set(once).size, 2);
+    assert.match(once[0]!, /^[0-9a-f]{32}$/);
+  });
+});

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import type { Finding, Location } from '../../core/finding.js';
 import type { Severity } from '../../core/severity.js';
 import type { Inventory, InventoryEndpoint } from '../inventory.js';
@@ -38,8 +39,18 @@ export function endpointLocation(endpoint: InventoryEndpoint): Location {
   return { method: endpoint.method, path: endpoint.operation ? `${endpoint.path} (${endpoint.operation})` : endpoint.path, host: endpoint.hosts[0] };
 }
 
+/** Evidence fields that say what a finding is about; counts and timestamps are left out so the fingerprint survives the next capture. */
+const IDENTITY_FIELDS = ['in', 'name', 'status', 'mediaType', 'direction', 'weakness', 'fields', 'missing', 'method', 'path'];
+
+function fingerprintOf(ruleId: string, location: Location, evidence: Record<string, unknown> | undefined): string {
+  const where = 'file' in location ? `${location.file}#${location.pointer}` : `${location.method} ${location.path}`;
+  const identity = IDENTITY_FIELDS.filter((key) => evidence?.[key] !== undefined).map((key) => `${key}=${JSON.stringify(evidence![key], (name, value) => (name === 'count' ? undefined : value))}`);
+  return createHash('sha256').update([ruleId, where, ...identity].join('\u0000')).digest('hex').slice(0, 32);
+}
+
 export function toFinding(check: DiscoverCheck, report: CheckReport): Finding {
   return {
+    fingerprint: fingerprintOf(check.id, report.location, report.evidence),
     ruleId: check.id,
     severity: check.defaultSeverity,
     message: report.message,
