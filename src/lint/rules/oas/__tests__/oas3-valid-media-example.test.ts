@@ -1,0 +1,74 @@
+import rule from '../oas3-valid-media-example.js';
+import { yaml } from '../../../../testing/dedent.js';
+import { runRuleTests } from '../../../../testing/rule-tester.js';
+
+runRuleTests(rule, {
+  valid: [
+    { name: 'valid example and examples', spec: yaml`
+      openapi: 3.0.3
+      info: { title: t, version: '1' }
+      paths:
+        /a:
+          get:
+            responses:
+              '200':
+                description: ok
+                content:
+                  application/json:
+                    schema: { $ref: '#/components/schemas/Order' }
+                    examples:
+                      one: { value: { id: 1, note: null } }
+                      remote: { externalValue: 'https://x.example/e.json' }
+      components:
+        schemas:
+          Order:
+            type: object
+            required: [id, secret]
+            properties:
+              id: { type: integer }
+              note: { type: string, nullable: true }
+              secret: { type: string, writeOnly: true }
+    ` },
+  ],
+  invalid: [
+    {
+      name: 'wrong type in a response example',
+      spec: yaml`
+        openapi: 3.0.3
+        info: { title: t, version: '1' }
+        paths:
+          /a:
+            get:
+              responses:
+                '200':
+                  description: ok
+                  content:
+                    application/json:
+                      schema:
+                        type: object
+                        properties: { id: { type: integer } }
+                      example:
+                        id: one
+      `,
+      errors: [{ messageId: 'invalid', pointer: '/paths/~1a/get/responses/200/content/application~1json/example/id', line: 15, column: 21, message: '"id" property must be integer.' }],
+    },
+    {
+      name: 'parameter example out of range (3.1)',
+      spec: yaml`
+        openapi: 3.1.0
+        info: { title: t, version: '1' }
+        paths:
+          /a:
+            get:
+              parameters:
+                - name: limit
+                  in: query
+                  schema: { type: integer, exclusiveMaximum: 100 }
+                  examples:
+                    big: { value: 100 }
+              responses: { '200': { description: ok } }
+      `,
+      errors: [{ messageId: 'invalid', pointer: '/paths/~1a/get/parameters/0/examples/big/value', message: '"value" property must be < 100.' }],
+    },
+  ],
+});
