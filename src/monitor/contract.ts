@@ -1,0 +1,151 @@
+import { declaredFields, documentedResponse } from '../discover/checks/check.js';
+import { loadSpecModel, ResponseValidator, type SpecModel, type SpecOperation } from '../discover/spec-model.js';
+import { splitPath } from '../traffic/path-templater.js';
+
+/** A documented operation as the monitor needs it: matched once per request, schemas compiled once. */
+export interface ContractOperation {
+  /** `operationId`, or `METHOD /path` when the description has none: the metrics label. */
+  id: string;
+  method: string;
+  path: string;
+  deprecated: boolean;
+  secured: boolean;
+  spec: SpecOperation;
+  /** Index of each path parameter segment: name → position. */
+  pathParams: [name: string, index: number][];
+  /** Dotted response fields declared by any documented response (for undeclared sensitive data). */
+  declaredResponseFields: Set<string>;
+}
+
+/** Answers "which operation is this request" and "does this body match its schema". */
+export class Contract {
+  private readonly byShape = new Map<string, ContractOperation[]>();
+  private readonly validator = new ResponseValidator();
+  readonly operations: ContractOperation[];
+
+  constructor(readonly model: SpecModel) {
+    const root = model.document.resolved() as { paths?: Record<string, Record<string, { operationId?: unknown }>> };
+    this.operations = model.operations.map((spec) => {
+      // The location pointer names the path as written, before the server base path was prefixed.
+      const [, , rawPath] = spec.location.pointer.split('/');
+      const written = rawPath?.replace(/~1/g, '/').replace(/~0/g, '~') ?? spec.path;
+      const operationId = root.paths?.[written]?.[spec.method.toLowerCase()]?.operationId;
+      const declared = new Set<string>();
+      for (const response of Object.values(spec.responses)) for (const schema of Object.values(response)) declaredFields(schema, '', declared);
+      return {
+        id: typeof operationId === 'string' && operationId !== '' ? operationId : `${spec.method} ${spec.path}`,
+        method: spec.method,
+        path: spec.path,
+        deprecated: spec.deprecated,
+        secured: spec.secured,
+        spec,
+        pathParams: spec.segments.flatMap((segment, index): [string, number][] => (segment.startsWith('{') && segment.endsWith('}') ? [[segment.slice(1, -1), index]] : [])),
+        declaredResponseFields: declared,
+      };
+    });
+    for (const operation of this.operations) {
+      const key = `${operation.method} ${operation.spec.segments.length}`;
+      const list = this.byShape.get(key) ?? [];
+      list.push(operation);
+      this.byShape.set(key, list);
+    }
+  }
+
+  static async load(file: string, cwd: string): Promise<Contract> {
+    return new Contract(await loadSpecModel(file, cwd));
+  }
+
+  /** The operation for a request: literal segments must match; the most literal matches win (`/users/me` over `/users/{id}`). */
+  match(method: string, pathname: string): { operation: ContractOperation; params: Record<string, string> } | undefined {
+    const segments = splitPath(pathname);
+    const candidates = this.byShape.get(`${method === 'HEAD' ? 'GET' : method} ${segments.length}`);
+    if (!candidates) return undefined;
+    let best: ContractOperation | undefined;
+    let bestScore = -1;
+    for (const operation of candidates) {
+      let score = 0;
+      let ok = true;
+      const documented = operation.spec.segments;
+      for (let k = 0; k < segments.length; k++) {
+        const segment = documented[k]!;
+        if (segment.startsWith('{') && segment.endsWith('}')) continue;
+        if (segment !== segments[k]) {
+          ok = false;
+          break;
+        }
+        score++;
+      }
+      if (ok && score > bestScore) {
+        best = operation;
+        bestScore = score;
+      }
+    }
+    if (!best) return undefined;
+    const params: Record<string, string> = {};
+    for (const [name, index] of best.pathParams) params[name] = safeDecode(segments[index]!);
+    return { operation: best, params };
+  }
+
+  /** Problems with a request: missing required query/header parameters, a body that does not match. Messages never carry values. */
+  validateRequest(operation: ContractOperation, url: URL, headers: Record<string, string>, body: { mediaType: string; value?: unknown; present: boolean }): string[] {
+    const problems: string[] = [];
+    for (const parameter of operation.spec.parameters) {
+      if (!parameter.required) continue;
+      if (parameter.in === 'query' && !url.searchParams.has(parameter.name)) problems.push(`missing required query parameter "${parameter.name}"`);
+      if (parameter.in === 'header' && headers[parameter.name.toLowerCase()] === undefined) problems.push(`missing required header "${parameter.name}"`);
+    }
+    const documented = operation.spec.requestBody;
+    if (documented) {
+      if (!body.present) {
+        if (documented.required) problems.push('missing required request body');
+      } else if (body.mediaType && !(body.mediaType in documented.content) && !Object.keys(documented.content).some((type) => type.endsWith('/*') || type === '*/*')) {
+        problems.push(`undocumented request media type ${body.mediaType}`);
+      } else if (body.value !== undefined) {
+        const error = this.validator.validate(documented.content[body.mediaType], body.value);
+        if (error) problems.push(`request body ${error}`);
+      }
+    }
+    return problems;
+  }
+
+  /** Problems with a response: undocumented status, a JSON body that does not match its schema. */
+  validateResponse(operation: ContractOperation, status: number, body: { mediaType: string; value?: unknown }): string[] {
+    const content = documentedResponse(operation.spec, String(status));
+    if (!content) return [`undocumented status ${status}`];
+    if (body.value === undefined) return [];
+    const schema = content[body.mediaType] ?? content['application/json'];
+    const error = this.validator.validate(schema, body.value);
+    return error ? [`response body ${error}`] : [];
+  }
+}
+
+/** A path with ID-looking segments replaced (`/users/42/orders` → `/users/{id}/orders`): undocumented operations keep a bounded key. */
+export function heuristicTemplate(pathname: string): { path: string; params: Record<string, string> } {
+  const params: Record<string, string> = {};
+  let n = 0;
+  const segments = splitPath(pathname).map((segment) => {
+    if (!looksLikeId(segment)) return segment;
+    const name = n === 0 ? 'id' : `id${n + 1}`;
+    n++;
+    params[name] = safeDecode(segment);
+    return `{${name}}`;
+  });
+  return { path: '/' + segments.join('/'), params };
+}
+
+/** Numbers, UUIDs, hex digests, and word-with-digit tokens like `acc_100` or `ord-7f3a`. */
+export function looksLikeId(segment: string): boolean {
+  if (/^\d+$/.test(segment)) return true;
+  if (/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(segment)) return true;
+  if (/^[0-9a-f]{16,}$/i.test(segment)) return true;
+  return /^[A-Za-z]{1,8}[_-][A-Za-z0-9]*\d[A-Za-z0-9]*$/.test(segment);
+}
+
+function safeDecode(segment: string): string {
+  if (!segment.includes('%')) return segment;
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    return segment;
+  }
+}

@@ -1,0 +1,37 @@
+import { defineDetector, operationKey } from '../types.js';
+
+/**
+ * Requests that break the contract: a required query parameter or header missing, an undocumented
+ * media type, a JSON body that does not match its schema (compiled once). Messages carry schema
+ * pointers and keywords, never values. Monitor only: bodies are streamed to the upstream as they
+ * arrive, so they are validated once they have passed. Errs on false positives (a reviewer decides).
+ */
+export default defineDetector({
+  id: 'request-contract',
+  description: 'A request does not match its documented operation (parameters, media type, body schema).',
+  severity: 'warning',
+  owasp: ['API8:2023'],
+  cwe: ['CWE-20'],
+  fix: 'Fix the client, or document what it sends; validate input in the API.',
+  defaultMode: 'monitor',
+  enforceable: false,
+  needsSpec: true,
+  errsOn: 'false-positive',
+  thresholds: {},
+  create(_options, context) {
+    return {
+      response(view) {
+        if (!view.operation || !context.contract) return undefined;
+        const body = view.exchange.request.body;
+        const problems = context.contract.validateRequest(view.operation, view.url, view.headers, {
+          mediaType: body?.mediaType ?? '',
+          value: view.requestJson,
+          present: Boolean(body && ((body.size ?? 0) > 0 || body.text)),
+        });
+        if (problems.length === 0) return undefined;
+        const operation = operationKey(view);
+        return { message: `${operation}: ${problems[0]}${problems.length > 1 ? ` (+${problems.length - 1} more)` : ''}`, key: `${operation} ${problems[0]}`, evidence: { problems, status: view.status } };
+      },
+    };
+  },
+});

@@ -1,0 +1,31 @@
+import { defineDetector, operationKey } from '../types.js';
+
+/**
+ * Responses that break the contract: an undocumented status, or a JSON body that does not match
+ * the documented schema. Monitor only (the response has left). Errs on false positives.
+ */
+export default defineDetector({
+  id: 'response-contract',
+  description: 'A response does not match its documented operation (status, body schema).',
+  severity: 'warning',
+  owasp: ['API9:2023'],
+  cwe: ['CWE-1068'],
+  fix: 'Fix the API, or the description, so they agree.',
+  defaultMode: 'monitor',
+  enforceable: false,
+  needsSpec: true,
+  errsOn: 'false-positive',
+  thresholds: {},
+  create(_options, context) {
+    return {
+      response(view) {
+        if (!view.operation || !context.contract) return undefined;
+        const mediaType = view.exchange.response?.body?.mediaType ?? '';
+        const problems = context.contract.validateResponse(view.operation, view.status, { mediaType, value: view.responseJson });
+        if (problems.length === 0) return undefined;
+        const operation = operationKey(view);
+        return { message: `${operation} → ${view.status}: ${problems[0]}`, key: `${operation} ${view.status} ${problems[0]}`, evidence: { problems, status: view.status } };
+      },
+    };
+  },
+});

@@ -1,0 +1,370 @@
+import { Agent as HttpAgent, createServer, request as httpRequest, type IncomingHttpHeaders, type IncomingMessage, type OutgoingHttpHeaders, type Server, type ServerResponse } from 'node:http';
+import { Agent as HttpsAgent, request as httpsRequest } from 'node:https';
+import type { AddressInfo, Socket } from 'node:net';
+import { performance } from 'node:perf_hooks';
+import { decodeBody } from '../traffic/body.js';
+import { isTextualMediaType, mediaTypeOf, type Exchange, type ExchangeBody } from '../traffic/exchange.js';
+import type { SqliteStore } from '../store/sqlite.js';
+import type { IdentityResolver } from './identity.js';
+import { methodLabel, statusClass, type ProxyMetrics } from './metrics.js';
+import type { Monitor, RequestDecision } from './monitor.js';
+import { problemBody } from './problem.js';
+import { redactSample } from './redact.js';
+
+/** Connection-scoped headers (RFC 9110 §7.6.1) and proxy-only ones: never forwarded in either direction. */
+const HOP_BY_HOP = new Set(['connection', 'keep-alive', 'proxy-connection', 'proxy-authenticate', 'proxy-authorization', 'te', 'trailer', 'transfer-encoding', 'upgrade']);
+const FORWARDING = new Set(['x-forwarded-for', 'x-forwarded-proto', 'x-forwarded-host', 'x-forwarded-port', 'forwarded', 'x-real-ip']);
+
+export interface ForwardOptions {
+  /** The only origin requests go to (`http://127.0.0.1:3000`, optionally with a base path). */
+  upstream: URL;
+  monitor: Monitor;
+  identity: IdentityResolver;
+  metrics: ProxyMetrics;
+  store?: SqliteStore;
+  /** No response headers from the upstream within this time: 504. */
+  upstreamTimeoutMs?: number;
+  /** A client that takes longer than this to send its headers gets 408 (slowloris). */
+  headersTimeoutMs?: number;
+  /** A request (headers and body) must arrive within this time. */
+  requestTimeoutMs?: number;
+  /** Request bodies above this are refused with 413. */
+  maxBodyBytes?: number;
+  /** Bytes of each body kept for analysis (the tee); the stream itself is never held back. */
+  captureBytes?: number;
+  maxHeaderBytes?: number;
+  trustedProxy: (ip: string) => boolean;
+  warn?: (message: string) => void;
+}
+
+export interface ForwardServer {
+  server: Server;
+  /** Stops accepting, lets in-flight requests finish (at most `drainMs`), then closes everything. */
+  drain: (drainMs: number) => Promise<void>;
+}
+
+/**
+ * The forwarding half of the proxy: HTTP/1.1 with keep-alive both ways, bodies streamed both ways
+ * with a bounded tee for analysis, hop-by-hop headers removed, Forwarded/X-Forwarded-* set, upstream
+ * failures as 502/504 problem+json. It only ever connects to `upstream`: absolute-form request
+ * targets and Host headers choose nothing.
+ */
+export function createForwardServer(options: ForwardOptions): ForwardServer {
+  const upstream = options.upstream;
+  const secure = upstream.protocol === 'https:';
+  const agent = secure ? new HttpsAgent({ keepAlive: true, maxSockets: 512, maxFreeSockets: 64 }) : new HttpAgent({ keepAlive: true, maxSockets: 512, maxFreeSockets: 64 });
+  const send = secure ? httpsRequest : httpRequest;
+  const basePath = upstream.pathname.replace(/\/$/, '');
+  const upstreamHost = upstream.host;
+  const upstreamTimeoutMs = options.upstreamTimeoutMs ?? 30_000;
+  const maxBodyBytes = options.maxBodyBytes ?? 10 * 1024 * 1024;
+  const captureBytes = options.captureBytes ?? 64 * 1024;
+  const { metrics, monitor } = options;
+  let draining = false;
+
+  const server = createServer({
+    maxHeaderSize: options.maxHeaderBytes ?? 16 * 1024,
+    headersTimeout: options.headersTimeoutMs ?? 10_000,
+    requestTimeout: options.requestTimeoutMs ?? 60_000,
+    keepAliveTimeout: 5_000,
+  }, (request, response) => handle(request, response));
+
+  const handle = (request: IncomingMessage, response: ServerResponse) => {
+    const startedAt = Date.now();
+    const t0 = performance.now();
+    metrics.received.inc();
+    metrics.inFlight++;
+    const method = (request.method ?? 'GET').toUpperCase();
+    let operationLabel = '(unmatched)';
+    let done = false;
+    const account = (outcome: string, status: number) => {
+      if (done) return;
+      done = true;
+      metrics.inFlight--;
+      metrics.requests.inc({ operation: operationLabel, method: methodLabel(method), status_class: statusClass(status), outcome });
+    };
+    if (draining) response.setHeader('connection', 'close');
+    const refuse = (status: number, title: string, detail: string, outcome: string, extra: Record<string, string> = {}) => {
+      if (!response.headersSent) {
+        const body = problemBody(status, title, detail);
+        response.writeHead(status, { 'content-type': 'application/problem+json', 'content-length': Buffer.byteLength(body), ...extra });
+        response.end(body);
+      } else response.destroy();
+      account(outcome, status);
+      // Whatever the client still sends is read and discarded, so the connection stays usable.
+      request.resume();
+    };
+
+    // The request target picks a path, never a host: absolute-form URIs keep only their path and query.
+    const target = request.url ?? '/';
+    let pathAndQuery: string;
+    if (target.startsWith('/')) pathAndQuery = target;
+    else if (/^https?:\/\//i.test(target)) {
+      try {
+        const absolute = new URL(target);
+        pathAndQuery = absolute.pathname + absolute.search;
+      } catch {
+        return refuse(400, 'Bad request target', 'the request target is not a valid URL', 'rejected');
+      }
+    } else return refuse(400, 'Bad request target', 'only origin-form or absolute-form request targets are accepted', 'rejected');
+    let url: URL;
+    try {
+      url = new URL(`http://${sanitizeHost(request.headers.host) ?? 'proxy.invalid'}${pathAndQuery}`);
+    } catch {
+      return refuse(400, 'Bad request target', 'the request target is not a valid path', 'rejected');
+    }
+    const declaredLength = Number(request.headers['content-length'] ?? 0);
+    if (declaredLength > maxBodyBytes) return refuse(413, 'Request body too large', `bodies above ${maxBodyBytes} bytes are refused`, 'rejected', { connection: 'close' });
+
+    const headers = flatHeaders(request.headers);
+    const peer = normalizePeer(request.socket.remoteAddress);
+    const ip = options.identity.clientIp(peer, headers['x-forwarded-for']);
+    const decision: RequestDecision = monitor.request({ method, url, headers, ip, now: startedAt });
+    const view = decision.view;
+    operationLabel = view.operation?.id ?? (view.hasSpec ? '(undocumented)' : '(unmatched)');
+    metrics.proxySeconds.observe({ operation: operationLabel, method: methodLabel(method) }, (performance.now() - t0) / 1000);
+    if (decision.block) {
+      const { status, title, detail, retryAfterSeconds, detector } = decision.block;
+      metrics.alerts.inc({ detector, operation: operationLabel, action: 'blocked' });
+      return refuse(status, title, detail, 'blocked', retryAfterSeconds ? { 'retry-after': String(retryAfterSeconds) } : {});
+    }
+
+    const outgoing = forwardHeaders(request.headers, { peer, trusted: options.trustedProxy(peer), upstreamHost });
+    const requestType = mediaTypeOf(headers['content-type']);
+    const requestTee = new Tee(isTextualMediaType(requestType) || requestType === '' ? captureBytes : 0);
+    let upstreamStarted = 0;
+    const upstreamRequest = send({
+      protocol: upstream.protocol,
+      hostname: upstream.hostname,
+      port: upstream.port || (secure ? 443 : 80),
+      method,
+      path: basePath + pathAndQuery,
+      headers: outgoing,
+      agent,
+      setHost: false,
+    });
+    const headerTimer = setTimeout(() => {
+      upstreamRequest.destroy(new TimeoutError());
+    }, upstreamTimeoutMs);
+    headerTimer.unref();
+
+    upstreamRequest.on('error', (error: NodeJS.ErrnoException) => {
+      clearTimeout(headerTimer);
+      if (done) return;
+      if (error instanceof TimeoutError) refuse(504, 'Upstream timeout', `the upstream did not answer within ${upstreamTimeoutMs} ms`, 'upstream_timeout', { connection: 'close' });
+      else if (response.headersSent) {
+        response.destroy();
+        account('upstream_error', 502);
+      } else refuse(502, 'Bad gateway', `the upstream could not be reached or broke the connection (${error.code ?? 'error'})`, 'upstream_error', { connection: 'close' });
+    });
+
+    let received = 0;
+    request.on('data', (chunk: Buffer) => {
+      if (done) return;
+      received += chunk.length;
+      if (received > maxBodyBytes) {
+        upstreamRequest.destroy();
+        refuse(413, 'Request body too large', `bodies above ${maxBodyBytes} bytes are refused`, 'rejected', { connection: 'close' });
+        return;
+      }
+      requestTee.push(chunk);
+      if (!upstreamRequest.write(chunk)) request.pause();
+    });
+    upstreamRequest.on('drain', () => request.resume());
+    request.on('end', () => upstreamRequest.end());
+    upstreamStarted = performance.now();
+    // The client went away before its answer was complete: stop the upstream exchange too.
+    response.on('close', () => {
+      if (!response.writableFinished) {
+        upstreamRequest.destroy();
+        account('client_aborted', 499);
+      }
+    });
+
+    upstreamRequest.on('response', (upstreamResponse) => {
+      clearTimeout(headerTimer);
+      const status = upstreamResponse.statusCode ?? 502;
+      const responseHeaders = responseHeadersFrom(upstreamResponse.headers, draining);
+      const responseType = mediaTypeOf(upstreamResponse.headers['content-type'] as string | undefined);
+      const responseTee = new Tee(isTextualMediaType(responseType) ? captureBytes : 0);
+      try {
+        response.writeHead(status, upstreamResponse.statusMessage, responseHeaders);
+      } catch {
+        upstreamResponse.destroy();
+        return refuse(502, 'Bad gateway', 'the upstream sent headers that cannot be relayed', 'upstream_error');
+      }
+      upstreamResponse.on('data', (chunk: Buffer) => {
+        responseTee.push(chunk);
+        if (!response.write(chunk)) upstreamResponse.pause();
+      });
+      response.on('drain', () => upstreamResponse.resume());
+      upstreamResponse.on('error', () => {
+        response.destroy();
+        account('upstream_error', 502);
+      });
+      upstreamResponse.on('aborted', () => {
+        response.destroy();
+        account('upstream_error', 502);
+      });
+      upstreamResponse.on('end', () => {
+        response.end();
+        const elapsed = (performance.now() - upstreamStarted) / 1000;
+        metrics.upstreamSeconds.observe({ operation: operationLabel, method: methodLabel(method) }, elapsed);
+        account('forwarded', status);
+        const exchange: Exchange = {
+          startedAt,
+          durationMs: elapsed * 1000,
+          request: { method, url: url.href, headers, body: requestTee.body(requestType, headers['content-encoding'], received) },
+          response: { status, headers: flatHeaders(upstreamResponse.headers), body: responseTee.body(responseType, upstreamResponse.headers['content-encoding'] as string | undefined) },
+          origin: 'proxy',
+        };
+        try {
+          monitor.response(decision, exchange);
+        } catch (error) {
+          options.warn?.(`analysis failed: ${(error as Error).message}`);
+        }
+        options.store?.recordExchange({
+          at: startedAt,
+          method: view.operation?.method ?? method,
+          route: view.route,
+          operationId: view.operation?.id,
+          status,
+          identity: view.identity.id,
+          identityKind: view.identity.kind,
+          role: view.identity.role,
+          sample: () => redactSample(exchange, view.url),
+        });
+      });
+    });
+  };
+
+  // Malformed requests, oversized headers and slow clients never reach `handle`: answer and close.
+  server.on('clientError', (error: NodeJS.ErrnoException, socket: Socket) => {
+    const code = error.code ?? 'unknown';
+    metrics.clientErrors.inc({ reason: code });
+    if (!socket.writable || (error as { bytesParsed?: number }).bytesParsed === 0 && code === 'ECONNRESET') {
+      socket.destroy();
+      return;
+    }
+    const [status, title] = code === 'HPE_HEADER_OVERFLOW' ? [431, 'Request header fields too large'] : code === 'ERR_HTTP_REQUEST_TIMEOUT' ? [408, 'Request timeout'] : [400, 'Bad request'];
+    const body = problemBody(status, title, 'the request could not be parsed');
+    socket.end(`HTTP/1.1 ${status} ${title}\r\ncontent-type: application/problem+json\r\ncontent-length: ${Buffer.byteLength(body)}\r\nconnection: close\r\n\r\n${body}`);
+  });
+  // CONNECT would make this an open proxy; protocol upgrades are not relayed.
+  server.on('connect', (request: IncomingMessage, socket: Socket) => rawRefusal(request, socket, 405, 'Method not allowed', 'CONNECT is never relayed'));
+  server.on('upgrade', (request: IncomingMessage, socket: Socket) => rawRefusal(request, socket, 501, 'Not implemented', 'protocol upgrades are not relayed'));
+  const rawRefusal = (request: IncomingMessage, socket: Socket, status: number, title: string, detail: string) => {
+    metrics.received.inc();
+    metrics.requests.inc({ operation: '(unmatched)', method: methodLabel((request.method ?? '').toUpperCase()), status_class: statusClass(status), outcome: 'rejected' });
+    const body = problemBody(status, title, detail);
+    socket.end(`HTTP/1.1 ${status} ${title}\r\ncontent-type: application/problem+json\r\ncontent-length: ${Buffer.byteLength(body)}\r\nconnection: close\r\n\r\n${body}`);
+  };
+
+  return {
+    server,
+    async drain(drainMs) {
+      draining = true;
+      const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+      server.closeIdleConnections();
+      const deadline = Date.now() + drainMs;
+      while (metrics.inFlight > 0 && Date.now() < deadline) {
+        await new Promise((resolve) => setTimeout(resolve, 20));
+        server.closeIdleConnections();
+      }
+      server.closeAllConnections();
+      await closed;
+      agent.destroy();
+    },
+  };
+}
+
+class TimeoutError extends Error {
+  constructor() {
+    super('upstream timeout');
+  }
+}
+
+/** Keeps the first `limit` bytes of a stream, and whether there was more. */
+class Tee {
+  private readonly chunks: Buffer[] = [];
+  private kept = 0;
+  private total = 0;
+  constructor(private readonly limit: number) {}
+
+  push(chunk: Buffer): void {
+    this.total += chunk.length;
+    if (this.kept >= this.limit) return;
+    const part = chunk.length <= this.limit - this.kept ? chunk : chunk.subarray(0, this.limit - this.kept);
+    this.chunks.push(part);
+    this.kept += part.length;
+  }
+
+  body(mediaType: string, contentEncoding: string | undefined, size = this.total): ExchangeBody | undefined {
+    if (this.total === 0) return mediaType ? { mediaType, size: 0 } : undefined;
+    if (this.kept < this.total) return { mediaType, size, opaque: true };
+    const bytes = Buffer.concat(this.chunks, this.kept);
+    // Compressed and binary bodies go through the same decoder the traffic readers use.
+    if (contentEncoding) return decodeBody({ mediaType, text: bytes.toString('base64'), encoding: 'base64', contentEncoding, size });
+    return { mediaType, text: bytes.toString('utf8'), size };
+  }
+}
+
+export function flatHeaders(headers: IncomingHttpHeaders): Record<string, string> {
+  const flat: Record<string, string> = {};
+  for (const [name, value] of Object.entries(headers)) {
+    if (value === undefined) continue;
+    flat[name] = Array.isArray(value) ? value.join(', ') : value;
+  }
+  return flat;
+}
+
+/** Request headers for the upstream: hop-by-hop and Connection-listed headers removed, forwarding headers set. */
+export function forwardHeaders(headers: IncomingHttpHeaders, context: { peer: string; trusted: boolean; upstreamHost: string }): OutgoingHttpHeaders {
+  const connectionListed = new Set(String(headers.connection ?? '').toLowerCase().split(',').map((name) => name.trim()).filter(Boolean));
+  const out: OutgoingHttpHeaders = {};
+  for (const [name, value] of Object.entries(headers)) {
+    if (value === undefined || HOP_BY_HOP.has(name) || connectionListed.has(name) || name === 'host') continue;
+    // Forwarding headers from an untrusted client are lies until proven otherwise: replaced, not appended.
+    if (FORWARDING.has(name) && !context.trusted) continue;
+    out[name] = value;
+  }
+  // `TE: trailers` is the one TE value that may pass (gRPC-style upstreams need it).
+  if (/\btrailers\b/i.test(String(headers.te ?? ''))) out.te = 'trailers';
+  const host = sanitizeHost(headers.host);
+  const forFor = context.peer.includes(':') ? `"[${context.peer}]"` : context.peer || 'unknown';
+  const previousFor = context.trusted ? (headers['x-forwarded-for'] as string | undefined) : undefined;
+  out['x-forwarded-for'] = previousFor ? `${previousFor}, ${context.peer}` : context.peer;
+  out['x-forwarded-proto'] = context.trusted && headers['x-forwarded-proto'] ? headers['x-forwarded-proto'] : 'http';
+  if (host) out['x-forwarded-host'] = context.trusted && headers['x-forwarded-host'] ? headers['x-forwarded-host'] : host;
+  const element = `for=${forFor};proto=http${host ? `;host="${host}"` : ''}`;
+  out.forwarded = context.trusted && headers.forwarded ? `${headers.forwarded}, ${element}` : element;
+  out.via = headers.via ? `${headers.via}, 1.1 rampart` : '1.1 rampart';
+  out.host = context.upstreamHost;
+  return out;
+}
+
+function responseHeadersFrom(headers: IncomingHttpHeaders, draining: boolean): OutgoingHttpHeaders {
+  const connectionListed = new Set(String(headers.connection ?? '').toLowerCase().split(',').map((name) => name.trim()).filter(Boolean));
+  const out: OutgoingHttpHeaders = {};
+  for (const [name, value] of Object.entries(headers)) {
+    if (value === undefined || HOP_BY_HOP.has(name) || connectionListed.has(name)) continue;
+    out[name] = value;
+  }
+  if (draining) out.connection = 'close';
+  return out;
+}
+
+/** A Host header is only used for messages and X-Forwarded-Host, and only when it is a plain host[:port]. */
+function sanitizeHost(host: string | undefined): string | undefined {
+  return host && /^[A-Za-z0-9.\-:[\]]{1,255}$/.test(host) ? host : undefined;
+}
+
+function normalizePeer(address: string | undefined): string {
+  if (!address) return '';
+  return address.startsWith('::ffff:') ? address.slice(7) : address;
+}
+
+export function addressOf(server: Server): { host: string; port: number } {
+  const address = server.address() as AddressInfo;
+  return { host: address.address, port: address.port };
+}

@@ -1,0 +1,145 @@
+/**
+ * Bounded per-key state for detectors. Every structure here has a hard cap, so memory stays bounded
+ * however many identities, operations or object IDs the traffic holds: the least recently used
+ * entries are forgotten first (an attacker cycling identities only evicts their own old state).
+ */
+
+/** A Map that forgets its least recently used entry beyond `capacity`. */
+export class LruMap<K, V> {
+  private readonly map = new Map<K, V>();
+  constructor(readonly capacity: number) {}
+
+  get size(): number {
+    return this.map.size;
+  }
+
+  get(key: K): V | undefined {
+    const value = this.map.get(key);
+    if (value !== undefined) {
+      // Re-insert: Map keeps insertion order, so the first key is always the least recently used.
+      this.map.delete(key);
+      this.map.set(key, value);
+    }
+    return value;
+  }
+
+  peek(key: K): V | undefined {
+    return this.map.get(key);
+  }
+
+  set(key: K, value: V): void {
+    if (this.map.has(key)) this.map.delete(key);
+    else if (this.map.size >= this.capacity) this.map.delete(this.map.keys().next().value as K);
+    this.map.set(key, value);
+  }
+
+  /** The value for `key`, created with `make` when absent. */
+  upsert(key: K, make: () => V): V {
+    let value = this.get(key);
+    if (value === undefined) {
+      value = make();
+      this.set(key, value);
+    }
+    return value;
+  }
+
+  delete(key: K): void {
+    this.map.delete(key);
+  }
+
+  entries(): IterableIterator<[K, V]> {
+    return this.map.entries();
+  }
+}
+
+/**
+ * A sliding-window rate with O(1) memory: the count of the current fixed window plus the previous
+ * one weighted by how much of it still overlaps the sliding window (the approximation nginx and
+ * Cloudflare use for rate limits; error below one window's worth of skew).
+ */
+export interface SlidingCount {
+  windowStart: number;
+  current: number;
+  previous: number;
+}
+
+export function newSlidingCount(now: number): SlidingCount {
+  return { windowStart: now, current: 0, previous: 0 };
+}
+
+/** Adds `amount` at time `now` (ms) and returns the estimated count over the last `windowMs`. */
+export function slide(count: SlidingCount, now: number, windowMs: number, amount = 1): number {
+  const elapsed = now - count.windowStart;
+  if (elapsed >= 2 * windowMs) {
+    count.previous = 0;
+    count.current = 0;
+    count.windowStart = now;
+  } else if (elapsed >= windowMs) {
+    count.previous = count.current;
+    count.current = 0;
+    count.windowStart += windowMs;
+  }
+  count.current += amount;
+  const into = Math.max(0, now - count.windowStart) / windowMs;
+  return count.previous * (1 - into) + count.current;
+}
+
+/**
+ * Distinct values seen within a time window, remembered up to `cap` values. Detectors only need to
+ * know whether the count reached a threshold, so a cap at the threshold is exact for the decision
+ * and bounded in memory.
+ */
+export class WindowedDistinct {
+  private readonly seen = new Map<string, number>();
+  constructor(readonly cap: number, readonly windowMs: number) {}
+
+  /** Records `value` at `now`; returns the number of distinct values in the window (at most `cap`). */
+  add(value: string, now: number): number {
+    this.expire(now);
+    if (this.seen.has(value)) this.seen.delete(value);
+    else if (this.seen.size >= this.cap) this.seen.delete(this.seen.keys().next().value as string);
+    this.seen.set(value, now);
+    return this.seen.size;
+  }
+
+  has(value: string): boolean {
+    return this.seen.has(value);
+  }
+
+  get size(): number {
+    return this.seen.size;
+  }
+
+  /** A few of the values, for evidence (callers must only store non-sensitive values here). */
+  sample(limit: number): string[] {
+    return [...this.seen.keys()].slice(-limit);
+  }
+
+  private expire(now: number): void {
+    // Oldest first: stop at the first value still inside the window.
+    for (const [value, at] of this.seen) {
+      if (now - at < this.windowMs) break;
+      this.seen.delete(value);
+    }
+  }
+}
+
+/** A set that forgets its oldest members beyond `cap` (IDs an identity was given, for instance). */
+export class BoundedSet {
+  private readonly members = new Set<string>();
+  constructor(readonly cap: number) {}
+
+  add(value: string): void {
+    if (this.members.has(value)) this.members.delete(value);
+    else if (this.members.size >= this.cap) this.members.delete(this.members.values().next().value as string);
+    this.members.add(value);
+  }
+
+  has(value: string): boolean {
+    return this.members.has(value);
+  }
+
+  get size(): number {
+    return this.members.size;
+  }
+}
