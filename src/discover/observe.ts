@@ -64,7 +64,7 @@ export function observeExchange(stats: EndpointStats, exchange: Exchange, url: U
 
   for (const [name, value] of url.searchParams) {
     const sketch = sketchFor(stats.query, name);
-    if (sketch) observe(sketch, coerce(value));
+    if (sketch) observe(sketch, coerce(value), 0, name);
     for (const dataClass of classifyValue(name, value)) bump(stats.sensitive, `request.query|${name}|${dataClass}`);
   }
   for (const [name, value] of Object.entries(exchange.request.headers)) {

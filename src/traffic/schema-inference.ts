@@ -1,3 +1,5 @@
+import { classifyValue } from './classifiers/index.js';
+
 /**
  * Schema inference across samples, as a mergeable sketch: feed parsed JSON values, merge sketches
  * from merged endpoints, and turn the result into an OpenAPI 3.1 (JSON Schema 2020-12) schema.
@@ -45,8 +47,8 @@ export function stringFormat(value: string): string | undefined {
   return undefined;
 }
 
-/** Adds one sample. */
-export function observe(sketch: SchemaSketch, value: unknown, depth = 0): void {
+/** Adds one sample; `key` is the property or parameter name (sensitive values never become enums). */
+export function observe(sketch: SchemaSketch, value: unknown, depth = 0, key = ''): void {
   sketch.count++;
   if (value === null) sketch.nulls++;
   else if (typeof value === 'boolean') sketch.booleans++;
@@ -58,7 +60,7 @@ export function observe(sketch: SchemaSketch, value: unknown, depth = 0): void {
     const format = stringFormat(value);
     if (format) sketch.formats[format] = (sketch.formats[format] ?? 0) + 1;
     if (sketch.values) {
-      if (value.length <= 64 && !format) {
+      if (value.length <= 64 && !format && classifyValue(key, value).length === 0) {
         sketch.values[value] = (sketch.values[value] ?? 0) + 1;
         if (Object.keys(sketch.values).length > MAX_ENUM_VALUES) sketch.values = undefined;
       } else sketch.values = undefined;
@@ -72,7 +74,7 @@ export function observe(sketch: SchemaSketch, value: unknown, depth = 0): void {
     sketch.items ??= emptySketch();
     // sample the first elements: large arrays are usually homogeneous
     const limit = Math.min(value.length, 50);
-    for (let k = 0; k < limit; k++) observe(sketch.items, value[k], depth + 1);
+    for (let k = 0; k < limit; k++) observe(sketch.items, value[k], depth + 1, key);
   } else if (typeof value === 'object') {
     sketch.objects++;
     sketch.properties ??= {};
@@ -85,7 +87,7 @@ export function observe(sketch: SchemaSketch, value: unknown, depth = 0): void {
         }
         sketch.properties[key] = emptySketch();
       }
-      observe(sketch.properties[key]!, (value as Record<string, unknown>)[key], depth + 1);
+      observe(sketch.properties[key]!, (value as Record<string, unknown>)[key], depth + 1, key);
       if (++seen > MAX_PROPERTIES * 2) break;
     }
   }

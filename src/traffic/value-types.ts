@@ -1,3 +1,5 @@
+import { classifyValue } from './classifiers/index.js';
+
 /**
  * What a path segment (or any short string) looks like. `strong` kinds are identifiers on their own
  * (a UUID is never a resource name); `weak` kinds need a second distinct value at the same position
@@ -40,6 +42,8 @@ export function classifySegment(segment: string): SegmentClass {
   }
   if (TOKEN.test(segment) && digits >= 2 && /[a-z]/i.test(segment)) return { kind: 'token', strength: segment.length >= 24 ? 'strong' : 'weak' };
   if (WORD.test(segment)) return { kind: 'word', strength: 'none' };
+  // Personal data or secrets (a phone number, an IP) are values, and must not stay in a template.
+  if (segment.length >= 7 && classifyValue('', segment).length > 0) return { kind: 'other', strength: 'strong' };
   if (digits >= 3 && /[a-z]/i.test(segment) && (segment.length >= 8 || /\d{4}/.test(segment))) return { kind: 'slug-id', strength: 'weak' };
   return { kind: 'other', strength: 'none' };
 }

@@ -60,6 +60,7 @@ describe('PathTemplater', () => {
       expected: { '/accounts/{accountId}': 8, '/accounts/{accountId}/members': 8, '/accounts/{accountId}/members/{memberId}': 8 },
     },
     { name: 'dates and emails are typed', paths: ['/reports/2024-01-02', '/invites/a@example.com'], expected: { '/invites/{inviteId}': 1, '/reports/{reportId}': 1 } },
+    { name: 'a phone number or an IP in the path is never a literal', paths: ['/lookup/+14155552671', '/hosts/192.168.1.20'], expected: { '/hosts/{hostId}': 1, '/lookup/{lookupId}': 1 } },
     { name: 'root and trailing slash', paths: ['/', '/health/'], expected: { '/': 1, '/health': 1 } },
     {
       name: 'override: forced template',

@@ -28,6 +28,15 @@ describe('schema inference', () => {
   ];
   for (const [name, samples, expected] of cases) it(name, () => assert.deepEqual(infer(...samples), expected));
 
+  it('sensitive values never become enums (they would be printed)', () => {
+    const samples = Array.from({ length: 6 }, () => ({ password: 'hunter22', card: '4111111111111111', mail: 'a@b.co', status: 'ok' }));
+    const schema = infer(...samples) as { properties: Record<string, Record<string, unknown>> };
+    assert.equal(schema.properties.password!.enum, undefined);
+    assert.equal(schema.properties.card!.enum, undefined);
+    assert.equal(schema.properties.mail!.enum, undefined);
+    assert.deepEqual(schema.properties.status!.enum, ['ok']);
+  });
+
   it('merging sketches equals observing everything in one', () => {
     const a = emptySketch();
     const b = emptySketch();
