@@ -64,10 +64,43 @@ function query(document: ApiDocument, resolved: boolean, expression: string): Ma
   if (data === null || typeof data !== 'object') {
     matches = expression === '$' ? [{ path: [], value: data }] : [];
   } else {
-    const results = JSONPath({ path: expression, json: data as object, resultType: 'all', wrap: true }) as { pointer: string; value: unknown }[] | undefined;
-    matches = (results ?? []).map((result) => ({ path: parsePointer(result.pointer), value: result.value }));
+    matches = expression.startsWith('$..') && !NEEDS_ANCESTORS.test(expression) ? queryDescendants(data as object, expression.slice(3)) : evaluate(data as object, expression);
   }
   cache.set(key, matches);
+  return matches;
+}
+
+function evaluate(json: object, expression: string): Match[] {
+  const results = JSONPath({ path: expression, json, resultType: 'all', wrap: true }) as { pointer: string; value: unknown }[] | undefined;
+  return (results ?? []).map((result) => ({ path: parsePointer(result.pointer), value: result.value }));
+}
+
+/** Expressions that look above the node they start from; they need JSONPath's own `..`. */
+const NEEDS_ANCESTORS = /\^|~|@parent|@path|@root|\$\.\.[^]*\.\./;
+const LEADING_NAME = /^(?:\.([A-Za-z_$][\w$-]*)|\[\s*(['"])([^'"]+)\2\s*\])(?=$|[.[])/;
+
+/**
+ * `$..rest` as "`$rest` at every node", walking the tree with an explicit stack. jsonpath-plus
+ * recurses once per level and overflows the call stack on deep resolved documents; the results
+ * (every path, shared nodes once per path) are the same.
+ */
+function queryDescendants(root: object, rest: string): Match[] {
+  const relative = rest.startsWith('[') ? `$${rest}` : `$.${rest}`;
+  const name = LEADING_NAME.exec(rest.startsWith('[') ? rest : `.${rest}`);
+  const requiredKey = name ? (name[1] ?? name[3]) : undefined;
+  const matches: Match[] = [];
+  const stack: { node: object; path: string[] }[] = [{ node: root, path: [] }];
+  while (stack.length > 0) {
+    const { node, path } = stack.pop()!;
+    if (requiredKey === undefined || Object.prototype.hasOwnProperty.call(node, requiredKey)) {
+      for (const match of evaluate(node, relative)) matches.push({ path: [...path, ...match.path], value: match.value });
+    }
+    const keys = Object.keys(node);
+    for (let i = keys.length - 1; i >= 0; i--) {
+      const child = (node as Record<string, unknown>)[keys[i]!];
+      if (child !== null && typeof child === 'object') stack.push({ node: child as object, path: [...path, keys[i]!] });
+    }
+  }
   return matches;
 }
 
@@ -90,6 +123,7 @@ export function runSpectralRule(rule: SpectralRule, document: ApiDocument): RawF
     rampart: { document },
   };
   const findings: RawFinding[] = [];
+  const seen = new Set<string>();
   for (const given of givens) {
     for (const match of query(document, rule.resolved, given)) {
       for (const step of rule.then) {
@@ -106,7 +140,14 @@ export function runSpectralRule(rule: SpectralRule, document: ApiDocument): RawF
           if (results && typeof (results as unknown as Promise<unknown>).then === 'function') {
             throw new Error(`Function "${step.functionName}" returned a Promise: Rampart runs ruleset functions synchronously`);
           }
-          for (const result of results ?? []) findings.push(toFinding(rule, document, result, targetPath));
+          for (const result of results ?? []) {
+            const finding = toFinding(rule, document, result, targetPath);
+            // Paths through shared nodes of the resolved document land on the same place many times.
+            const key = `${finding.location.source.uri}\u0000${finding.location.pointer}\u0000${finding.message}`;
+            if (seen.has(key)) continue;
+            seen.add(key);
+            findings.push(finding);
+          }
         }
       }
     }
