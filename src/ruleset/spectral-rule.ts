@@ -70,7 +70,7 @@ function query(document: ApiDocument, resolved: boolean, expression: string): Ma
   return matches;
 }
 
-function evaluate(json: object, expression: string): Match[] {
+export function evaluate(json: object, expression: string): Match[] {
   const results = JSONPath({ path: expression, json, resultType: 'all', wrap: true }) as { pointer: string; value: unknown }[] | undefined;
   return (results ?? []).map((result) => ({ path: parsePointer(result.pointer), value: result.value }));
 }
@@ -84,7 +84,7 @@ const LEADING_NAME = /^(?:\.([A-Za-z_$][\w$-]*)|\[\s*(['"])([^'"]+)\2\s*\])(?=$|
  * recurses once per level and overflows the call stack on deep resolved documents; the results
  * (every path, shared nodes once per path) are the same.
  */
-function queryDescendants(root: object, rest: string): Match[] {
+export function queryDescendants(root: object, rest: string): Match[] {
   const relative = rest.startsWith('[') ? `$${rest}` : `$.${rest}`;
   const name = LEADING_NAME.exec(rest.startsWith('[') ? rest : `.${rest}`);
   const requiredKey = name ? (name[1] ?? name[3]) : undefined;
