@@ -79,7 +79,7 @@ export class Monitor {
   }
 
   /** The request phase: who, which operation, and whether an enforcing detector refuses it. */
-  request(input: { method: string; url: URL; headers: Record<string, string>; ip: string; now: number }): RequestDecision {
+  request(input: { method: string; url: URL; headers: Record<string, string>; ip: string; now: number; replay?: boolean }): RequestDecision {
     const identity = this.options.identity.resolve(input.headers, input.ip, input.now);
     const method = input.method.toUpperCase();
     const matched = this.options.contract?.match(method, input.url.pathname);
@@ -99,13 +99,14 @@ export class Monitor {
     for (const active of this.active) {
       const hit = this.run(active, () => active.instance.request?.(view));
       if (!hit) continue;
-      const blocking = active.mode === 'enforce' && hit.block !== undefined;
-      this.raise(active, view, hit, blocking ? 'blocked' : hit.block ? 'would-block' : 'alerted');
-      if (blocking && !decision.block) {
+      const enforcing = active.mode === 'enforce' && hit.block !== undefined;
+      const blocking = enforcing && !input.replay;
+      if (!hit.silent) this.raise(active, view, hit, blocking ? 'blocked' : enforcing ? 'would-block' : 'alerted');
+      if (enforcing && !decision.block) {
         decision.block = { detector: active.detector.id, status: hit.block!.status, title: hit.block!.title, detail: hit.message, retryAfterSeconds: hit.block!.retryAfterSeconds };
       }
     }
-    if (decision.block) this.counters.blocked++;
+    if (decision.block && !input.replay) this.counters.blocked++;
     return decision;
   }
 
@@ -132,7 +133,7 @@ export class Monitor {
     }
     const headers = exchange.request.headers;
     const ip = replayClientIp(exchange, this.options.identity);
-    const decision = this.request({ method: exchange.request.method, url, headers, ip, now: Number.isFinite(exchange.startedAt) ? exchange.startedAt : 0 });
+    const decision = this.request({ method: exchange.request.method, url, headers, ip, now: Number.isFinite(exchange.startedAt) ? exchange.startedAt : 0, replay: true });
     if (exchange.response) this.response(decision, exchange);
   }
 

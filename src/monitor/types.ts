@@ -56,6 +56,8 @@ export interface DetectorHit {
   key: string;
   evidence?: Record<string, unknown>;
   severity?: Severity;
+  /** A consequence of an earlier alert (a lockout still running): blocks in enforce mode, never alerts again. */
+  silent?: boolean;
   /** In `enforce` mode, answer this instead of forwarding (request phase only). */
   block?: { status: 400 | 403 | 429; title: string; retryAfterSeconds?: number };
 }

@@ -59,6 +59,7 @@ export default defineDetector({
           message: `${clientOf(view)} is locked out of ${operationKey(view)} after repeated failed logins`,
           key: `locked ${clientOf(view)}`,
           evidence: { lockedUntil: new Date(until).toISOString() },
+          silent: true,
           block: { status: 429, title: 'Too many failed logins', retryAfterSeconds: Math.ceil((until - view.now) / 1000) },
         };
       },

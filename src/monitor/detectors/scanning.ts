@@ -38,6 +38,7 @@ export default defineDetector({
           message: `${view.identity.id} is blocked after scanning`,
           key: `blocked ${view.identity.id}`,
           evidence: { blockedUntil: new Date(until).toISOString() },
+          silent: true,
           block: { status: 403, title: 'Scanning detected', retryAfterSeconds: Math.ceil((until - view.now) / 1000) },
         };
       },

@@ -1,0 +1,40 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { BoundedSet, LruMap, newSlidingCount, slide, WindowedDistinct } from '../state.js';
+
+test('LruMap forgets the least recently used entry beyond its capacity', () => {
+  const map = new LruMap<string, number>(2);
+  map.set('a', 1);
+  map.set('b', 2);
+  map.get('a');
+  map.set('c', 3);
+  assert.deepEqual([...map.entries()], [['a', 1], ['c', 3]]);
+});
+
+test('memory stays bounded with 100,000 distinct identities', () => {
+  const map = new LruMap<string, WindowedDistinct>(10_000);
+  for (let k = 0; k < 100_000; k++) map.upsert(`id-${k}`, () => new WindowedDistinct(4, 60_000)).add(String(k), k);
+  assert.equal(map.size, 10_000);
+  const set = new BoundedSet(100);
+  for (let k = 0; k < 1000; k++) set.add(String(k));
+  assert.equal(set.size, 100);
+  assert.ok(set.has('999') && !set.has('0'));
+});
+
+test('sliding count: exact within a window, decays over the next, resets after two', () => {
+  const count = newSlidingCount(0);
+  for (let k = 0; k < 10; k++) slide(count, k * 100, 1000);
+  assert.equal(slide(count, 999, 1000, 0), 10);
+  assert.equal(slide(count, 1500, 1000, 0), 5);
+  assert.equal(slide(count, 3100, 1000, 0), 0);
+});
+
+test('windowed distinct: values expire after the window; the cap bounds memory', () => {
+  const distinct = new WindowedDistinct(3, 1000);
+  assert.equal(distinct.add('a', 0), 1);
+  assert.equal(distinct.add('b', 10), 2);
+  assert.equal(distinct.add('a', 20), 2);
+  assert.equal(distinct.add('c', 30), 3);
+  assert.equal(distinct.add('d', 40), 3, 'capped');
+  assert.equal(distinct.add('e', 1035), 2, 'a, b, c expired');
+});
