@@ -5,7 +5,7 @@
  * against themselves. Checks that every derived edit is reported. Target: the largest corpus
  * document (stripe, 4 MB) diffed in under 2 s, whole process.
  *
- *   node bench/diff.mjs [--runs N] [--only name,name]
+ *   node bench/diff.mjs [--runs N] [--only name,name] [--cli path/to/rampart.js]
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
@@ -17,7 +17,8 @@ import { checkExpected, deriveRevision } from './diff-revisions.mjs';
 
 const REPO = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const CORPUS = path.resolve(REPO, '..', 'shared', 'corpus');
-const CLI = path.join(REPO, 'bin', 'rampart.js');
+const argv = process.argv.slice(2);
+const CLI = argv.includes('--cli') ? path.resolve(argv[argv.indexOf('--cli') + 1]) : path.join(REPO, 'bin', 'rampart.js');
 const TARGET_MS = 2000;
 
 const args = process.argv.slice(2);
@@ -46,7 +47,7 @@ if (!existsSync(CORPUS)) {
   console.log(`corpus not found at ${CORPUS}: nothing to measure`);
   process.exit(0);
 }
-if (!existsSync(path.join(REPO, 'dist', 'cli', 'diff.js'))) {
+if (!existsSync(CLI) || (!argv.includes('--cli') && !existsSync(path.join(REPO, 'dist', 'cli', 'diff.js')))) {
   console.error('dist/ is not built: run `npx tsc -p .` first');
   process.exit(2);
 }
