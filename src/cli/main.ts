@@ -7,6 +7,7 @@ import { registerDiscover } from './discover.js';
 import { registerDiff } from './diff.js';
 import { registerScan } from './scan.js';
 import { registerScore } from './score.js';
+import { registerProxy } from './proxy.js';
 
 /**
  * Runs the CLI with `argv` (without node and script) and returns the exit code:
@@ -36,6 +37,7 @@ export async function runCli(argv: readonly string[], io: CommandIO = processIO(
   registerDiff(program, run, io);
   registerScan(program, run, io);
   registerScore(program, run, io);
+  registerProxy(program, run, io);
   try {
     await program.parseAsync([...argv], { from: 'user' });
     return exitCode;
