@@ -11,3 +11,4 @@ export { runCli } from './cli/main.js';
 export { diff, type DiffResult } from './diff/diff.js';
 export { discover, type DiscoverOptions, type DiscoverResult } from './discover/discover.js';
 export { scan, type ScanOptions, type ScanResult } from './scan/scan.js';
+export { startProxy, replayTraffic, type ProxyOptions, type RunningProxy, type ReplayOptions, type ReplayResult } from './monitor/proxy.js';
