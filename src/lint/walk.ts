@@ -69,7 +69,8 @@ export function walkDocument(document: ApiDocument, handlers: WalkHandlers, make
     if (value === null || typeof value !== 'object' || Array.isArray(value)) return;
     if (isRefObject(value)) return; // a $ref where a map belongs: structural validation reports it
     for (const key of Object.keys(value)) {
-      if (key.startsWith('x-') && type !== 'Schema') continue;
+      // Header maps are keyed by HTTP header names, and `x-…` names (X-RateLimit-Limit) are headers, not extensions.
+      if (key.startsWith('x-') && type !== 'Schema' && type !== 'Header') continue;
       visit((value as Record<string, unknown>)[key], type, location.child(key), key);
     }
   };

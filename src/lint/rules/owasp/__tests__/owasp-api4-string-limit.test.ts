@@ -36,5 +36,21 @@ runRuleTests(rule, {
         { messageId: 'noMaxLength', pointer: '/components/schemas/A/properties/email' },
       ],
     },
+    {
+      name: 'schema of a response header named x-… (a header, not an extension)',
+      spec: yaml`
+        openapi: 3.0.3
+        info: { title: t, version: '1' }
+        paths:
+          /a:
+            get:
+              responses:
+                '200':
+                  description: ok
+                  headers:
+                    x-next: { schema: { type: string, format: uri } }
+      `,
+      errors: [{ messageId: 'noMaxLength', pointer: '/paths/~1a/get/responses/200/headers/x-next/schema' }],
+    },
   ],
 });
