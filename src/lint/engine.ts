@@ -176,7 +176,8 @@ export function finalizeFindings(raw: readonly RawFinding[], selection: RuleSele
       cwe: [...(definition?.cwe ?? [])],
       fingerprint: fingerprintOf(item.ruleId, file, item.location.pointer, item.message),
     };
-    const docsUrl = definition?.docsUrl ?? options.docsUrl?.(item.ruleId);
+    // A rule that has a definition links only to its own docs (ruleset rules may have none).
+    const docsUrl = definition ? definition.docsUrl : options.docsUrl?.(item.ruleId);
     if (docsUrl) finding.docsUrl = docsUrl;
     if (definition?.fix) finding.fix = definition.fix;
     const suppression = findSuppression(item.location.source, item.location.pointer, item.ruleId);

@@ -216,6 +216,15 @@ describe('ruleset loading: rules at work', () => {
     assert.equal(selection.definitions.get('own')?.docsUrl, 'https://own.example');
   });
 
+  it('findings of rules without documentationUrl carry no docs link (not a Rampart page that does not exist)', async () => {
+    const cwd = workspace({ 'openapi.yaml': DOC, 'pet.yaml': PET, 'ruleset.yaml': 'rules:\n  no-link: { given: $.info, then: { field: contact, function: defined } }\n' });
+    const selection = await loadRulesets(['ruleset.yaml'], { cwd, allowCustomFunctions: false });
+    const result = await lint('openapi.yaml', { cwd, selection });
+    const finding = result.findings.find((item) => item.ruleId === 'no-link');
+    assert.ok(finding);
+    assert.equal(finding.docsUrl, undefined);
+  });
+
   it('expands aliases, nested aliases and aliases targeted by format', async () => {
     const files = {
       'openapi.yaml': DOC,
