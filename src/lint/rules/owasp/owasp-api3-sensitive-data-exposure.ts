@@ -5,14 +5,14 @@ import { isNeverReturned, isWriteOnlyCredential } from './support/names.js';
 export default defineRule({
   id: 'owasp-api3-sensitive-data-exposure',
   meta: {
-    description: 'Secrets and payment/identity data (password, secret, cvv, ssn, card number, pin) must not be returned in responses, and credentials sent in requests must be writeOnly.',
+    description: 'Secrets and payment/identity data (password, secret, cvv, ssn, card number, pin) must not be returned in responses, and credentials in shared request schemas must be writeOnly.',
     defaultSeverity: 'warning',
     recommended: true,
     owasp: ['API3:2023'],
     cwe: ['CWE-213'],
     messages: {
       inResponse: 'Response property "{{name}}" exposes sensitive data; remove it from responses or mark it writeOnly.',
-      notWriteOnly: 'Request property "{{name}}" is a credential but is not writeOnly; a shared schema would echo it back.',
+      notWriteOnly: 'Property "{{name}}" of a shared request schema is a credential but is not writeOnly; a response reusing the schema would echo it.',
     },
     docs: {
       why: 'Broken object property level authorization: responses that carry passwords, card numbers or social security numbers leak them to every client and every log that records responses.',
@@ -43,7 +43,9 @@ export default defineRule({
           }
           for (const { operation, pathItem } of operations) {
             forEachProperty(ctx.document, requestSchemas(ctx.document, operation.node, operation.location, pathItem), requestSeen, (site) => {
-              if (isWriteOnlyCredential(site.name) && site.schema.node.writeOnly !== true) report(site, 'notWriteOnly');
+              // An inline request schema cannot be echoed back; a shared (component) one can.
+              const shared = !site.schema.location.pointer.startsWith('/paths/');
+              if (shared && isWriteOnlyCredential(site.name) && site.schema.node.writeOnly !== true) report(site, 'notWriteOnly');
             });
           }
         },

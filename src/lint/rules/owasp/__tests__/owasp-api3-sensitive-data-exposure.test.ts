@@ -30,7 +30,7 @@ runRuleTests(rule, {
   ],
   invalid: [
     {
-      name: 'cvv returned nested, password sent without writeOnly',
+      name: 'cvv returned nested, password of a shared request schema without writeOnly',
       spec: yaml`
         openapi: 3.0.3
         info: { title: t, version: '1' }
@@ -50,12 +50,22 @@ runRuleTests(rule, {
               requestBody:
                 content:
                   application/json:
+                    schema: { $ref: '#/components/schemas/Login' }
+              responses: {}
+          /logout:
+            post:
+              requestBody:
+                content:
+                  application/json:
                     schema: { properties: { password: { type: string } } }
               responses: {}
+        components:
+          schemas:
+            Login: { properties: { password: { type: string } } }
       `,
       errors: [
         { messageId: 'inResponse', pointer: '/paths/~1cards/get/responses/200/content/application~1json/schema/items/properties/card/properties/cvv', message: 'Response property "cvv" exposes sensitive data; remove it from responses or mark it writeOnly.' },
-        { messageId: 'notWriteOnly', pointer: '/paths/~1login/post/requestBody/content/application~1json/schema/properties/password' },
+        { messageId: 'notWriteOnly', pointer: '/components/schemas/Login/properties/password' },
       ],
     },
   ],
