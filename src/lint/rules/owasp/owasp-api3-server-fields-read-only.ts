@@ -1,18 +1,18 @@
 import { defineRule } from '../../rule.js';
-import { isObject, operationsOf, requestSchemas, resolveAt, type Json, type Located } from './support/api.js';
+import { hasType, isObject, operationsOf, requestSchemas, resolveAt, responseSchemas, type Json, type Located } from './support/api.js';
 import { isServerControlled } from './support/names.js';
 
 export default defineRule({
   id: 'owasp-api3-server-fields-read-only',
   meta: {
-    description: 'Server-controlled properties (id, createdAt, role, isAdmin, owner…) in request bodies must be readOnly (mass assignment).',
+    description: 'Server-controlled properties (id, createdAt, role, isAdmin, owner…) of schemas used both in request bodies and in responses must be readOnly (mass assignment).',
     defaultSeverity: 'warning',
     recommended: true,
     owasp: ['API3:2023'],
     cwe: ['CWE-915'],
-    messages: { writable: 'Request body property "{{name}}" is set by the server; mark it readOnly or remove it from request schemas (mass assignment).' },
+    messages: { writable: 'Property "{{name}}" is set by the server, but this schema is accepted as a request body too; mark it readOnly or split request and response schemas (mass assignment).' },
     docs: {
-      why: 'If a client can send `role`, `isAdmin`, `owner` or `id` and the server binds the body to its model, the client can escalate privileges or take over objects (mass assignment).',
+      why: 'When one model is both returned and accepted, servers tend to bind the whole body to it: a client that sends `role`, `isAdmin`, `owner` or `id` can escalate privileges or take over objects (mass assignment). Request-only schemas that carry such fields on purpose (assigning a role) are not reported.',
       fix: 'Mark server-controlled properties `readOnly: true`, or use separate request and response schemas without them.',
       bad: 'requestBody:\n  content:\n    application/json:\n      schema:\n        properties:\n          name: { type: string }\n          isAdmin: { type: boolean }',
       good: 'requestBody:\n  content:\n    application/json:\n      schema:\n        properties:\n          name: { type: string }\n          isAdmin: { type: boolean, readOnly: true }',
@@ -23,9 +23,18 @@ export default defineRule({
       Document: {
         leave(_root, ctx) {
           const seen = new Set<string>();
-          for (const { operation, pathItem } of operationsOf(ctx.document)) {
+          const operations = [...operationsOf(ctx.document)];
+          // Schemas that are also returned: a model used both ways is where mass assignment happens.
+          const returned = new Set<string>();
+          for (const { operation } of operations) {
+            for (const body of responseSchemas(ctx.document, operation.node, operation.location, (code) => /^2/.test(code))) {
+              for (const member of topLevelMembers(ctx.document, itemsOf(ctx.document, body))) returned.add(idOf(member));
+            }
+          }
+          for (const { operation, pathItem } of operations) {
             for (const body of requestSchemas(ctx.document, operation.node, operation.location, pathItem)) {
               for (const member of topLevelMembers(ctx.document, body)) {
+                if (!returned.has(idOf(member))) continue;
                 const properties = member.node.properties;
                 if (!isObject(properties)) continue;
                 for (const [name, value] of Object.entries(properties)) {
@@ -46,6 +55,17 @@ export default defineRule({
     };
   },
 });
+
+function idOf(located: Located): string {
+  return `${located.location.source.uri}#${located.location.pointer}`;
+}
+
+/** A list response's item schema (the model), or the schema itself. */
+function itemsOf(document: Parameters<typeof resolveAt>[0], schema: Located): Located {
+  if (!hasType(schema.node, 'array') || !isObject(schema.node.items)) return schema;
+  const items = resolveAt(document, schema.node.items, schema.location.child('items'));
+  return items && isObject(items.node) ? (items as Located) : schema;
+}
 
 /** The body schema and the schemas it is composed of (allOf/anyOf/oneOf), resolved: the object's own fields. */
 function topLevelMembers(document: Parameters<typeof resolveAt>[0], schema: Located): Located[] {

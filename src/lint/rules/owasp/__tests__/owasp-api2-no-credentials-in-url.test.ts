@@ -4,7 +4,7 @@ import { runRuleTests } from '../../../../testing/rule-tester.js';
 
 runRuleTests(rule, {
   valid: [
-    { name: 'pagination token and header credential', spec: yaml`
+    { name: 'pagination token, credential metadata and header credential', spec: yaml`
       openapi: 3.0.3
       info: { title: t, version: '1' }
       paths:
@@ -13,6 +13,8 @@ runRuleTests(rule, {
             parameters:
               - { name: page_token, in: query, schema: { type: string } }
               - { name: nextPageToken, in: query, schema: { type: string } }
+              - { name: api_key_ids, in: query, schema: { type: array, items: { type: string } } }
+              - { name: token_type, in: query, schema: { type: string } }
               - { name: Authorization, in: header, schema: { type: string } }
             responses: {}
     ` },

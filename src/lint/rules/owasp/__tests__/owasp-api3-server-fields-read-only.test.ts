@@ -4,7 +4,7 @@ import { runRuleTests } from '../../../../testing/rule-tester.js';
 
 runRuleTests(rule, {
   valid: [
-    { name: 'read-only server fields; id only in responses', spec: yaml`
+    { name: 'read-only server fields; id only in responses; role in a request-only schema', spec: yaml`
       openapi: 3.0.3
       info: { title: t, version: '1' }
       paths:
@@ -23,11 +23,18 @@ runRuleTests(rule, {
                 content:
                   application/json:
                     schema: { properties: { id: { type: string } } }
+        /roles:
+          post:
+            requestBody:
+              content:
+                application/json:
+                  schema: { properties: { role: { type: string } } }
+            responses: {}
     ` },
   ],
   invalid: [
     {
-      name: 'isAdmin and owner_id writable through allOf and $ref',
+      name: 'isAdmin writable in a model accepted and returned (through allOf and $ref), list items included',
       spec: yaml`
         openapi: 3.0.3
         info: { title: t, version: '1' }
@@ -42,16 +49,21 @@ runRuleTests(rule, {
                         - $ref: '#/components/schemas/User'
                         - properties: { owner_id: { type: string } }
               responses: {}
+            get:
+              responses:
+                '200':
+                  description: ok
+                  content:
+                    application/json:
+                      schema: { type: array, items: { $ref: '#/components/schemas/User' } }
         components:
           schemas:
             User:
               properties:
                 isAdmin: { type: boolean }
+                createdAt: { type: string, readOnly: true }
       `,
-      errors: [
-        { messageId: 'writable', pointer: '/paths/~1users/post/requestBody/content/application~1json/schema/allOf/1/properties/owner_id' },
-        { messageId: 'writable', pointer: '/components/schemas/User/properties/isAdmin', message: 'Request body property "isAdmin" is set by the server; mark it readOnly or remove it from request schemas (mass assignment).' },
-      ],
+      errors: [{ messageId: 'writable', pointer: '/components/schemas/User/properties/isAdmin', message: 'Property "isAdmin" is set by the server, but this schema is accepted as a request body too; mark it readOnly or split request and response schemas (mass assignment).' }],
     },
   ],
 });
