@@ -62,9 +62,12 @@ export function createForwardServer(options: ForwardOptions): ForwardServer {
   const { metrics, monitor } = options;
   let draining = false;
 
+  const headersTimeout = options.headersTimeoutMs ?? 10_000;
   const server = createServer({
     maxHeaderSize: options.maxHeaderBytes ?? 16 * 1024,
-    headersTimeout: options.headersTimeoutMs ?? 10_000,
+    headersTimeout,
+    // Node checks those timeouts on this interval (30 s by default): too slow to stop a slowloris.
+    connectionsCheckingInterval: Math.max(50, Math.min(1000, headersTimeout / 2)),
     requestTimeout: options.requestTimeoutMs ?? 60_000,
     keepAliveTimeout: 5_000,
   }, (request, response) => handle(request, response));
