@@ -20,6 +20,8 @@ type Cached = ValidateFunction | typeof NOT_COMPILABLE;
  */
 export class ExampleValidator {
   private readonly cache = new WeakMap<object, Map<Relax, Cached>>();
+  /** $ref targets already registered with Ajv, by file, pointer and relaxation. */
+  private readonly registered = new Map<string, string>();
 
   constructor(
     private readonly document: ApiDocument,
@@ -39,7 +41,13 @@ export class ExampleValidator {
     if (cached === undefined) {
       try {
         const prepared = this.prepare(schema, source, relax);
-        cached = ajvFor(this.format === 'oas3.1' ? 'draft2020-12' : 'draft4', false).compile(prepared as object);
+        const dialect = this.format === 'oas3.1' ? 'draft2020-12' : 'draft4';
+        const key = `${dialect}\u0000${JSON.stringify(prepared)}`;
+        cached = compiledByText.get(key);
+        if (!cached) {
+          cached = ajvFor(dialect, false).compile(prepared as object);
+          compiledByText.set(key, cached);
+        }
       } catch {
         // A schema Ajv cannot compile (unknown type names, broken patterns) is oas*-schema's business.
         cached = NOT_COMPILABLE;
@@ -49,24 +57,45 @@ export class ExampleValidator {
     return cached;
   }
 
+  /**
+   * A self-contained copy of the schema in Ajv's dialect. Each $ref target is prepared once and
+   * registered with Ajv under its own id, so a model shared by hundreds of media types compiles once
+   * (and recursive models need no special case).
+   */
   private prepare(schema: JsonObject, source: Source, relax: Relax): unknown {
-    const inProgress = new Set<object>();
     const oas31 = this.format === 'oas3.1';
+    const ajv = ajvFor(oas31 ? 'draft2020-12' : 'draft4', false);
+    const idKey = oas31 ? '$id' : 'id';
+    const registerTarget = (target: { source: Source; pointer: string; value: unknown }): string => {
+      const key = `${target.source.uri}#${target.pointer}\u0000${relax}`;
+      let id = this.registered.get(key);
+      if (id) return id;
+      id = `https://rampart.invalid/example-schemas/${nextSchemaId++}.json`;
+      this.registered.set(key, id);
+      const prepared = copy(target.value, target.source, true);
+      const withId = isObject(prepared) ? { ...prepared, [idKey]: id } : { [idKey]: id };
+      try {
+        ajv.addSchema(withId);
+      } catch {
+        ajv.addSchema({ [idKey]: id });
+      }
+      return id;
+    };
     const copy = (node: unknown, from: Source, isSchema: boolean): unknown => {
       if (node === null || typeof node !== 'object') return node;
       if (Array.isArray(node)) return node.map((item) => copy(item, from, isSchema));
       if (isSchema && isRefObject(node)) {
         const target = this.document.resolveRef(from, node.$ref);
-        if (!target || (target.value !== null && typeof target.value === 'object' && inProgress.has(target.value))) return {};
-        return copy(target.value, target.source, true);
+        if (!target || target.value === null || typeof target.value !== 'object') return {};
+        return { $ref: registerTarget(target) };
       }
       if (!isSchema) return node;
-      inProgress.add(node);
       const out: JsonObject = {};
       for (const [key, value] of Object.entries(node)) {
-        if (key === 'id' || key === '$id' || key === '$schema' || key === 'discriminator' || key === 'xml' || key === 'externalDocs') continue;
+        // Annotations do not change what validates; dropping them lets identical schemas share one compile.
+        if (ANNOTATIONS.has(key) || (key.startsWith('x-') && key !== 'x-nullable')) continue;
         if (key === 'required' && typeof value === 'boolean') continue;
-        if (key === 'example' || key === 'examples' || key === 'x-example' || key === 'default' || key === 'enum' || key === 'const') {
+        if (key === 'enum' || key === 'const') {
           out[key] = value;
           continue;
         }
@@ -74,7 +103,6 @@ export class ExampleValidator {
           out[key] = Object.fromEntries(Object.entries(value).map(([name, sub]) => [name, copy(sub, from, true)]));
         } else out[key] = copy(value, from, SCHEMA_VALUED.has(key));
       }
-      inProgress.delete(node);
       if (!oas31) toDraft4(out, this.format);
       if (relax !== 'none') relaxRequired(out, relax);
       return out;
@@ -83,6 +111,13 @@ export class ExampleValidator {
   }
 }
 
+/** Compiled validators by dialect and prepared schema text: equal leaf schemas compile once per process. */
+const compiledByText = new Map<string, ValidateFunction>();
+
+/** Ids of registered $ref targets are unique per process: one Ajv serves every document. */
+let nextSchemaId = 0;
+
+const ANNOTATIONS = new Set(['id', '$id', '$schema', 'discriminator', 'xml', 'externalDocs', 'description', 'title', 'example', 'examples', 'default', 'deprecated', '$comment']);
 const SCHEMA_VALUED = new Set(['items', 'additionalProperties', 'additionalItems', 'not', 'allOf', 'anyOf', 'oneOf', 'prefixItems', 'contains', 'if', 'then', 'else', 'propertyNames', 'unevaluatedItems', 'unevaluatedProperties']);
 const SCHEMA_MAPS = new Set(['properties', 'patternProperties', 'definitions', '$defs', 'dependentSchemas']);
 
@@ -92,6 +127,9 @@ function toDraft4(schema: JsonObject, format: SpecFormat): void {
   if (schema.type === 'file') delete schema.type;
   if (nullable && typeof schema.type === 'string') schema.type = [schema.type, 'null'];
   if (nullable && Array.isArray(schema.enum) && !schema.enum.includes(null)) schema.enum = [...schema.enum, null];
+  // Ajv has its own `nullable` keyword, which refuses a schema without `type`; the null type above says it all.
+  delete schema.nullable;
+  delete schema['x-nullable'];
 }
 
 /** Drops readOnly (request) or writeOnly (response) properties from `required`, as Spectral does. */

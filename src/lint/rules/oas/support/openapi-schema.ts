@@ -130,6 +130,9 @@ function prepareSchema(schema: JsonSchema, official: OfficialSchema): JsonSchema
       Object.values(node).forEach(toStatic);
     };
     toStatic(schema);
+    // Schema objects are checked against the JSON Schema 2020-12 meta-schema (the OpenAPI 3.1
+    // default dialect), as Spectral does, rather than only "object or boolean".
+    defs.schema = { $ref: 'https://json-schema.org/draft/2020-12/schema' };
     // The 2021-04-15 schema asks a $ref to be an absolute URI; later revisions (and every tool) accept references.
     if (defs.reference?.properties) defs.reference.properties.$ref = { type: 'string', format: 'uri-reference' };
   }
