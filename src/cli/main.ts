@@ -2,12 +2,27 @@ import { Command, CommanderError } from 'commander';
 import { isRampartError } from '../core/errors.js';
 import { TOOL_NAME, TOOL_VERSION } from '../version.js';
 import { processIO, type CommandIO } from './io.js';
-import { registerLint } from './lint.js';
-import { registerDiscover } from './discover.js';
-import { registerDiff } from './diff.js';
-import { registerScan } from './scan.js';
-import { registerScore } from './score.js';
-import { registerProxy } from './proxy.js';
+
+type Register = (program: Command, run: (action: () => Promise<number>) => Promise<void>, io: CommandIO) => void;
+
+/**
+ * Commands by name, each loaded only when needed: `rampart lint` should not pay for the scanner,
+ * the proxy and the HTML report at start-up. `--help` (or an unknown command) loads them all.
+ */
+const COMMANDS: Record<string, () => Promise<Register>> = {
+  lint: async () => (await import('./lint.js')).registerLint,
+  score: async () => (await import('./score.js')).registerScore,
+  diff: async () => (await import('./diff.js')).registerDiff,
+  discover: async () => (await import('./discover.js')).registerDiscover,
+  scan: async () => (await import('./scan.js')).registerScan,
+  proxy: async () => (await import('./proxy.js')).registerProxy,
+};
+
+/** The subcommand named on the command line, if it is one we know. */
+function commandNamed(argv: readonly string[]): string | undefined {
+  const first = argv.find((arg) => !arg.startsWith('-'));
+  return first !== undefined && Object.prototype.hasOwnProperty.call(COMMANDS, first) ? first : undefined;
+}
 
 /**
  * Runs the CLI with `argv` (without node and script) and returns the exit code:
@@ -32,13 +47,9 @@ export async function runCli(argv: readonly string[], io: CommandIO = processIO(
         usageError ??= text.trim().replace(/^error:\s*/, '');
       },
     });
-  registerLint(program, run, io);
-  registerDiscover(program, run, io);
-  registerDiff(program, run, io);
-  registerScan(program, run, io);
-  registerScore(program, run, io);
-  registerProxy(program, run, io);
   try {
+    const named = commandNamed(argv);
+    for (const name of named ? [named] : Object.keys(COMMANDS)) (await COMMANDS[name]!())(program, run, io);
     await program.parseAsync([...argv], { from: 'user' });
     return exitCode;
   } catch (error) {
