@@ -32,8 +32,18 @@ export function operationSite(ctx: VisitContext): OperationSite {
   return { method: String(ctx.key), path, kind };
 }
 
+const schemeCache = new WeakMap<ApiDocument, Map<string, Json>>();
+
 /** The names of the security schemes the document defines (Swagger 2 and OpenAPI 3). */
 export function definedSchemes(document: ApiDocument): Map<string, Json> {
+  const cached = schemeCache.get(document);
+  if (cached) return cached;
+  const schemes = collectSchemes(document);
+  schemeCache.set(document, schemes);
+  return schemes;
+}
+
+function collectSchemes(document: ApiDocument): Map<string, Json> {
   const root = document.root.value as Json;
   const container = document.version.format === 'oas2' ? root.securityDefinitions : (root.components as Json | undefined)?.securitySchemes;
   const schemes = new Map<string, Json>();
@@ -106,9 +116,15 @@ export function resolveAt(document: ApiDocument, value: unknown, location: NodeL
   return target ? { node: target.value, location: new NodeLocation(target.source, target.pointer) } : undefined;
 }
 
-/** The responses of an operation, resolved, by status code. */
+/** Many rules read the same operation's responses in one walk: resolve them once per operation node. */
+const responseCache = new WeakMap<Json, { document: ApiDocument; responses: Map<string, Located> }>();
+
+/** The responses of an operation, resolved, by status code (do not mutate the map). */
 export function responsesOf(document: ApiDocument, operation: Json, location: NodeLocation): Map<string, Located> {
+  const cached = responseCache.get(operation);
+  if (cached && cached.document === document) return cached.responses;
   const out = new Map<string, Located>();
+  responseCache.set(operation, { document, responses: out });
   const responses = resolveAt(document, operation.responses, location.child('responses'));
   if (!responses || !isObject(responses.node)) return out;
   for (const [code, value] of Object.entries(responses.node)) {
