@@ -60,13 +60,14 @@ export class WebhookSink {
           this.counters.sent++;
           break;
         }
-        if (attempt >= attempts || this.closed) {
+        if (attempt >= attempts) {
           this.counters.failed++;
           this.options.warn?.(`webhook: alert ${finding.ruleId} not delivered after ${attempt} attempts`);
           break;
         }
         this.counters.retried++;
-        await new Promise((resolve) => setTimeout(resolve, delay * (0.75 + Math.random() / 2)));
+        // Unref'd: a receiver that stays down never keeps a stopping process alive past close().
+        await new Promise((resolve) => setTimeout(resolve, delay * (0.75 + Math.random() / 2)).unref());
         delay = Math.min(delay * 2, 30_000);
       }
     }

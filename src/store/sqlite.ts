@@ -216,6 +216,11 @@ export class SqliteStore {
     return this.db.prepare(sql).all(...params);
   }
 
+  /** Runs a statement that returns nothing (maintenance, tests). */
+  execute(sql: string): void {
+    this.db.exec(sql);
+  }
+
   close(): void {
     if (this.closed) return;
     clearInterval(this.timer);

@@ -1,0 +1,113 @@
+/**
+ * The store: consistent after SIGKILL mid-write; a failing store never stops traffic (drops are
+ * counted); retention deletes old rows; alerts reach a webhook on 127.0.0.1 through retries.
+ */
+import assert from 'node:assert/strict';
+import { spawn } from 'node:child_process';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import path from 'node:path';
+import { test } from 'node:test';
+import { fileURLToPath } from 'node:url';
+import { startDemoApi } from '../../../examples/demo-api/server.js';
+import { startProxy } from '../../../src/monitor/proxy.js';
+import { WebhookSink } from '../../../src/monitor/webhook.js';
+import { SqliteStore } from '../../../src/store/sqlite.js';
+import { tempDir } from './demo.js';
+
+const HERE = path.dirname(fileURLToPath(import.meta.url));
+
+test('store: opens consistent after the writer is killed with SIGKILL mid-write', async () => {
+  const file = path.join(tempDir(), 'killed.db');
+  const child = spawn(process.execPath, ['--import', 'tsx', path.join(HERE, 'store-worker.ts'), file], { stdio: ['ignore', 'pipe', 'inherit'] });
+  let written = 0;
+  await new Promise<void>((resolve) => {
+    child.stdout.on('data', (chunk: Buffer) => {
+      written = Number(chunk.toString().trim().split('\n').at(-1));
+      if (written >= 20_000) resolve();
+    });
+    setTimeout(resolve, 15_000).unref();
+  });
+  child.kill('SIGKILL');
+  await new Promise((resolve) => child.on('exit', resolve));
+  assert.ok(written >= 20_000, `the worker wrote (${written})`);
+  const store = SqliteStore.open(file);
+  assert.deepEqual(store.query('PRAGMA integrity_check'), [{ integrity_check: 'ok' }]);
+  const [{ count }] = store.query('SELECT count FROM operations') as { count: number }[];
+  assert.ok(count >= 10_000 && count <= written + 200, `operations counted up to the last committed batch (${count} of ${written})`);
+  const [{ alerts }] = store.query('SELECT count(*) AS alerts FROM alerts') as { alerts: number }[];
+  assert.ok(alerts > 0);
+  store.close();
+});
+
+test('store: a failing store never stops traffic; drops are counted; samples are redacted', async () => {
+  const demo = await startDemoApi({ port: 0 });
+  const file = path.join(tempDir(), 'failing.db');
+  const proxy = await startProxy({ upstream: demo.url, listen: '127.0.0.1:0', admin: '127.0.0.1:0', store: file, defaultMode: 'monitor' });
+  try {
+    const login = await fetch(`${proxy.url}/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'alice', password: 'alice-demo-password' }) });
+    const { token } = (await login.json()) as { token: string };
+    assert.equal((await fetch(`${proxy.url}/users/me`, { headers: { authorization: `Bearer ${token}` } })).status, 200);
+    proxy.store!.flush();
+    const samples = proxy.store!.query('SELECT exchange FROM samples') as { exchange: string }[];
+    assert.ok(samples.length >= 2);
+    const text = samples.map((row) => row.exchange).join('\n');
+    for (const secret of [token, 'alice-demo-password', '219-09-9999']) assert.equal(text.includes(secret), false, 'samples are redacted');
+    // Break the store underneath: every later write fails.
+    proxy.store!.execute('DROP TABLE operations');
+    for (let k = 0; k < 5; k++) assert.equal((await fetch(`${proxy.url}/health`)).status, 200, 'traffic flows');
+    proxy.store!.flush();
+    assert.ok(proxy.store!.counters.dropped >= 5);
+    const metrics = await (await fetch(`${proxy.adminUrl}/metrics`)).text();
+    assert.match(metrics, /rampart_proxy_store_dropped_total [1-9]/);
+  } finally {
+    await proxy.close(1000);
+    await demo.close();
+  }
+});
+
+test('store: retention deletes alerts, samples and identities older than the period', () => {
+  const store = SqliteStore.open(path.join(tempDir(), 'retention.db'), { retentionDays: 1 });
+  const old = Date.now() - 3 * 86_400_000;
+  store.recordExchange({ at: old, method: 'GET', route: '/a', status: 200, identity: 'ip:1', identityKind: 'ip', role: 'anonymous', sample: () => ({}) });
+  store.recordExchange({ at: Date.now(), method: 'GET', route: '/a', status: 200, identity: 'ip:2', identityKind: 'ip', role: 'anonymous' });
+  store.recordAlert({ ruleId: 'x', severity: 'info', message: 'old', location: { method: 'GET', path: '/a' }, owasp: [], cwe: [], evidence: { at: new Date(old).toISOString() } });
+  store.flush();
+  store.prune(Date.now() + 120_000);
+  assert.deepEqual(store.query('SELECT id FROM identities'), [{ id: 'ip:2' }]);
+  assert.deepEqual(store.query('SELECT count(*) AS n FROM alerts'), [{ n: 0 }]);
+  assert.deepEqual(store.query('SELECT count(*) AS n FROM samples'), [{ n: 0 }]);
+  assert.deepEqual(store.query('SELECT count FROM operations'), [{ count: 2 }], 'the inventory keeps its counts');
+  store.close();
+});
+
+test('webhook: alerts reach a receiver on 127.0.0.1 in order, through failures, with backoff; the queue is bounded', async () => {
+  const received: string[] = [];
+  let calls = 0;
+  const receiver = createServer((request, response) => {
+    let body = '';
+    request.on('data', (chunk) => (body += chunk));
+    request.on('end', () => {
+      calls++;
+      // The first two attempts fail: the sink must retry.
+      if (calls <= 2) {
+        response.writeHead(503).end();
+        return;
+      }
+      received.push((JSON.parse(body) as { finding: { message: string } }).finding.message);
+      response.writeHead(204).end();
+    });
+  });
+  await new Promise<void>((resolve) => receiver.listen(0, '127.0.0.1', resolve));
+  const url = `http://127.0.0.1:${(receiver.address() as AddressInfo).port}/hook`;
+  const sink = new WebhookSink({ url, backoffMs: 10, queueLimit: 3 });
+  const alert = (message: string) => ({ ruleId: 'proxy-bola', severity: 'error' as const, message, location: { method: 'GET', path: '/a' }, owasp: ['API1:2023'], cwe: [] });
+  for (const message of ['one', 'two', 'three', 'four', 'five']) sink.push(alert(message));
+  await sink.close(5000);
+  receiver.close();
+  // 'one' was taken for sending at once; the queue of 3 then dropped 'two'.
+  assert.deepEqual(received, ['one', 'three', 'four', 'five']);
+  assert.equal(sink.counters.retried, 2);
+  assert.equal(sink.counters.dropped, 1);
+  assert.equal(sink.counters.sent, 4);
+});
