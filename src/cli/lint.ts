@@ -63,12 +63,16 @@ export async function lintCommand(files: string[], flags: LintFlags, io: Command
   const baselinePlace = baselineFile ? { cwd: io.cwd, baselineDir: path.dirname(baselineFile) } : undefined;
   const baseline = baselineFile && !flags.updateBaseline ? readBaseline(baselineFile, io.cwd) : undefined;
 
+  // RAMPART_TIMING=1 prints the slowest rules, as ESLint's TIMING=1 does.
+  const timings = io.env.RAMPART_TIMING ? new Map<string, number>() : undefined;
   const result = await lint(withoutOwnFiles(files, io.cwd, [baselineFile, settings.configFile]), {
     cwd: io.cwd,
     selection: settings.selection,
     allowRemote: settings.allowRemote,
     allowOutsideRoot: settings.allowOutsideRoot,
+    timings,
   });
+  if (timings) io.stderr(timingTable(timings));
   for (const error of result.errors) io.stderr(`${TOOL_NAME}: ${error.toOneLine()}\n`);
   // Nothing could be read: the error lines say it all, a report would only claim "no problems".
   if (result.documents.length === 0 && result.errors.length > 0) return 2;
@@ -153,4 +157,13 @@ export function ruleInfos(definitions: ReadonlyMap<string, RuleDefinition>): Map
     });
   }
   return infos;
+}
+
+function timingTable(timings: ReadonlyMap<string, number>): string {
+  const rows = [...timings].sort((a, b) => b[1] - a[1]).slice(0, 15);
+  const total = [...timings.values()].reduce((sum, ms) => sum + ms, 0);
+  const width = Math.max(4, ...rows.map(([id]) => id.length));
+  const lines = [`${'Rule'.padEnd(width)}  Time (ms)  Relative`];
+  for (const [id, ms] of rows) lines.push(`${id.padEnd(width)}  ${ms.toFixed(1).padStart(9)}  ${((ms / (total || 1)) * 100).toFixed(1).padStart(7)}%`);
+  return lines.join('\n') + '\n';
 }

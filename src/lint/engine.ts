@@ -18,7 +18,7 @@ export function formatMessage(template: string, data: Record<string, unknown> = 
 }
 
 /** Runs every rule enabled anywhere in the selection: built-ins in one shared walk, the others one by one. */
-export function runRules(document: ApiDocument, selection: RuleSelection): RawFinding[] {
+export function runRules(document: ApiDocument, selection: RuleSelection, timings?: Map<string, number>): RawFinding[] {
   const active = activeDefinitions(selection).filter((definition) => appliesTo(definition, document));
   const raw: RawFinding[] = [];
   const crashed = new Set<string>();
@@ -49,11 +49,13 @@ export function runRules(document: ApiDocument, selection: RuleSelection): RawFi
       const guard = (fn: VisitFunction): VisitFunction => (node, ctx) => {
         if (crashed.has(rule.id)) return;
         currentRule = rule;
+        const started = timings ? performance.now() : 0;
         try {
           fn(node, ctx);
         } catch (error) {
           crash(rule.id, error, ctx.location);
         }
+        if (timings) timings.set(rule.id, (timings.get(rule.id) ?? 0) + performance.now() - started);
       };
       if (enter) push(handlers.enter, type as NodeType | 'Ref', guard(enter));
       if (leave) push(handlers.leave, type as NodeType, guard(leave));
@@ -69,21 +71,26 @@ export function runRules(document: ApiDocument, selection: RuleSelection): RawFi
 
   for (const definition of active) {
     if (!definition.run) continue;
+    const started = timings ? performance.now() : 0;
     try {
-      raw.push(...definition.run(document));
+      // A loop, not push(...results): a rule may return hundreds of thousands of results.
+      for (const result of definition.run(document)) raw.push(result);
     } catch (error) {
       crash(definition.id, error, new NodeLocation(document.root, ''));
     }
+    if (timings) timings.set(definition.id, (timings.get(definition.id) ?? 0) + performance.now() - started);
   }
   return raw;
 
   function runHook(rule: Rule, fn: VisitFunction | undefined) {
     if (!fn || crashed.has(rule.id)) return;
+    const started = timings ? performance.now() : 0;
     try {
       fn(document.root.value, rootContext(rule));
     } catch (error) {
       crash(rule.id, error, new NodeLocation(document.root, ''));
     }
+    if (timings) timings.set(rule.id, (timings.get(rule.id) ?? 0) + performance.now() - started);
   }
 }
 

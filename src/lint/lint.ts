@@ -12,6 +12,8 @@ import { defaultSelection, docsUrlFor, mergeSelections } from './rulesets.js';
 export interface LintOptions extends LoadOptions {
   /** What to run. Default: the built-in `recommended` ruleset. */
   selection?: RuleSelection;
+  /** When given, filled with the milliseconds each rule took (the CLI shows them with RAMPART_TIMING=1). */
+  timings?: Map<string, number>;
 }
 
 export interface LintedDocument {
@@ -93,16 +95,16 @@ export async function lint(inputs: string | readonly string[], options: LintOpti
       continue;
     }
     documents.push({ file: document.root.displayPath, format: document.version.format, version: document.version.declared, files: document.sources.size });
-    findings.push(...lintDocument(document, selection, cwd));
+    for (const finding of lintDocument(document, selection, cwd, options.timings)) findings.push(finding);
   }
   findings.sort(compareFindings);
   return { findings, documents, errors, rules: selection.definitions };
 }
 
 /** Lints one loaded document with a selection (the core rules are always on). */
-export function lintDocument(document: ApiDocument, selection: RuleSelection, cwd = process.cwd()): Finding[] {
+export function lintDocument(document: ApiDocument, selection: RuleSelection, cwd = process.cwd(), timings?: Map<string, number>): Finding[] {
   const raw: RawFinding[] = loadProblems(document);
-  raw.push(...runRules(document, selection));
+  for (const finding of runRules(document, selection, timings)) raw.push(finding);
   return finalizeFindings(raw, selection, { cwd, docsUrl: docsUrlFor });
 }
 

@@ -19,9 +19,25 @@ const OPTIONS: Options = {
   logger: false,
   // Spectral's example checks validate against the schema as written: no defaults filled in.
   useDefaults: false,
+  // Compile cost dominates one-shot example checks: skip validating each schema against its
+  // meta-schema (oas3-schema reports broken schemas) and skip codegen optimisation passes.
+  validateSchema: false,
+  code: { optimize: false },
 };
 
 const instances = new Map<string, AjvClass>();
+
+/**
+ * A fresh Ajv that keeps generated source, for build-time standalone validators
+ * (`scripts/build-validators.mjs`): compiling the official OpenAPI schemas at every start-up costs
+ * more than linting a small document.
+ */
+export function standaloneAjv(dialect: Dialect, formatsCode: unknown): AjvClass {
+  const options = { ...OPTIONS, allErrors: true, code: { source: true, esm: false, formats: formatsCode as never } };
+  const ajv = dialect === 'draft4' ? new AjvDraft04(options) : dialect === 'draft2020-12' ? new Ajv2020(options) : new Ajv(options);
+  addFormats(ajv);
+  return ajv;
+}
 
 /**
  * One Ajv per dialect (and error mode) per process: compiled schemas stay cached inside it.

@@ -1,3 +1,4 @@
+import { dereference, validate as interpret, type Schema } from '@cfworker/json-schema';
 import type { ErrorObject, ValidateFunction } from 'ajv';
 import { isRefObject, type ApiDocument } from '../../../../spec/document.js';
 import type { Source } from '../../../../spec/source.js';
@@ -29,10 +30,44 @@ export class ExampleValidator {
   ) {}
 
   validate(schema: JsonObject, source: Source, value: unknown, relax: Relax, rootName: string): SchemaProblem[] {
+    // Most examples are valid, and compiling a validator costs far more than one interpreted check.
+    // So ask an interpreter first and compile with Ajv (whose errors we report) only when it objects.
+    if (this.quickCheck(schema, source, relax, value)) return [];
     const validate = this.compiled(schema, source, relax);
     if (validate === NOT_COMPILABLE || validate(value)) return [];
     return explainErrors(validate.errors as ErrorObject[], value, undefined, rootName);
   }
+
+  /** Interpreted schemas (with their $ref targets) by root schema and relaxation. */
+  private readonly interpreted = new WeakMap<object, Map<Relax, Schema | null>>();
+  private readonly lookup: Record<string, Schema | boolean> = Object.create(null);
+
+  /** True when the interpreter accepts the value; false when it objects or cannot run. */
+  private quickCheck(schema: JsonObject, source: Source, relax: Relax, value: unknown): boolean {
+    let byRelax = this.interpreted.get(schema);
+    if (!byRelax) this.interpreted.set(schema, (byRelax = new Map()));
+    let root = byRelax.get(relax);
+    if (root === undefined) {
+      try {
+        const prepared = this.prepare(schema, source, relax);
+        const idKey = this.format === 'oas3.1' ? '$id' : 'id';
+        root = (isObject(prepared) ? { ...prepared, [idKey]: `https://rampart.invalid/example-roots/${nextSchemaId++}.json` } : null) as Schema | null;
+        if (root) dereference(root, this.lookup);
+      } catch {
+        root = null;
+      }
+      byRelax.set(relax, root);
+    }
+    if (!root) return false;
+    try {
+      return interpret(value, root, this.format === 'oas3.1' ? '2020-12' : '4', this.lookup, true).valid;
+    } catch {
+      return false;
+    }
+  }
+
+  /** Prepared $ref targets not yet registered with Ajv. */
+  private readonly pendingForAjv: JsonObject[] = [];
 
   private compiled(schema: JsonObject, source: Source, relax: Relax): Cached {
     let byRelax = this.cache.get(schema);
@@ -42,10 +77,19 @@ export class ExampleValidator {
       try {
         const prepared = this.prepare(schema, source, relax);
         const dialect = this.format === 'oas3.1' ? 'draft2020-12' : 'draft4';
+        const ajv = ajvFor(dialect, false);
+        for (const target of this.pendingForAjv.splice(0)) {
+          const idKey = dialect === 'draft2020-12' ? '$id' : 'id';
+          try {
+            ajv.addSchema(target);
+          } catch {
+            ajv.addSchema({ [idKey]: target[idKey] });
+          }
+        }
         const key = `${dialect}\u0000${JSON.stringify(prepared)}`;
         cached = compiledByText.get(key);
         if (!cached) {
-          cached = ajvFor(dialect, false).compile(prepared as object);
+          cached = ajv.compile(prepared as object);
           compiledByText.set(key, cached);
         }
       } catch {
@@ -64,7 +108,6 @@ export class ExampleValidator {
    */
   private prepare(schema: JsonObject, source: Source, relax: Relax): unknown {
     const oas31 = this.format === 'oas3.1';
-    const ajv = ajvFor(oas31 ? 'draft2020-12' : 'draft4', false);
     const idKey = oas31 ? '$id' : 'id';
     const registerTarget = (target: { source: Source; pointer: string; value: unknown }): string => {
       const key = `${target.source.uri}#${target.pointer}\u0000${relax}`;
@@ -74,10 +117,12 @@ export class ExampleValidator {
       this.registered.set(key, id);
       const prepared = copy(target.value, target.source, true);
       const withId = isObject(prepared) ? { ...prepared, [idKey]: id } : { [idKey]: id };
+      // Ajv needs the target only if an example fails the interpreter: register it then.
+      this.pendingForAjv.push(withId);
       try {
-        ajv.addSchema(withId);
+        dereference({ ...withId } as Schema, this.lookup);
       } catch {
-        ajv.addSchema({ [idKey]: id });
+        // the interpreter will report an unresolved $ref, and Ajv decides
       }
       return id;
     };

@@ -62,25 +62,69 @@ const OFFICIAL: Record<SpecFormat, OfficialSchema> = {
 
 interface Compiled {
   id: string;
-  schema: JsonSchema;
+  /** The prepared schema, needed only to explain errors: built on first use. */
+  schema: () => JsonSchema;
   document: ValidateFunction;
   fragments: Map<string, ValidateFunction>;
 }
 
 const compiled = new Map<SpecFormat, Compiled>();
 
-function compile(format: SpecFormat): Compiled {
-  let entry = compiled.get(format);
-  if (entry) return entry;
+/** The published schema, rewritten for useful errors, under a private id. */
+function preparedSchema(format: SpecFormat): { id: string; schema: JsonSchema } {
   const official = OFFICIAL[format];
   const schema = prepareSchema(structuredClone(require(official.file)) as JsonSchema, official);
   // A private id: the prepared schema differs from the published one, and the id must not clash.
   const id = `https://rampart.invalid/openapi-schema/${format}.json`;
   if (official.dialect === 'draft2020-12') schema.$id = id;
   else schema.id = id;
-  const ajv = ajvFor(official.dialect);
-  const document = ajv.compile(schema);
-  entry = { id, schema, document, fragments: new Map() };
+  return { id, schema };
+}
+
+/** Export name of a fragment validator in the generated module. */
+function exportName(definition: string): string {
+  return `fragment_${definition.replace(/[^A-Za-z0-9_]/g, '_')}`;
+}
+
+/** Validators generated at build time (dist/generated/openapi-<format>.cjs), when present. */
+function generatedValidators(format: SpecFormat): Record<string, ValidateFunction> | undefined {
+  try {
+    return require(`../../../../generated/openapi-${format}.cjs`) as Record<string, ValidateFunction>;
+  } catch {
+    return undefined; // running from source (tests): compile at run time instead
+  }
+}
+
+/** CommonJS source of standalone validators for one format: the document and every fragment. */
+export function standaloneSource(format: SpecFormat, ajv: import('ajv').Ajv, standaloneCode: (ajv: import('ajv').Ajv, refs: Record<string, string>) => string): string {
+  const official = OFFICIAL[format];
+  const { id, schema } = preparedSchema(format);
+  ajv.addSchema(schema);
+  const refs: Record<string, string> = { document: id };
+  for (const definition of new Set(Object.values(official.byNodeType))) refs[exportName(definition)] = `${id}#/${official.defs}/${definition}`;
+  return standaloneCode(ajv, refs);
+}
+
+function compile(format: SpecFormat): Compiled {
+  let entry = compiled.get(format);
+  if (entry) return entry;
+  const official = OFFICIAL[format];
+  const id = `https://rampart.invalid/openapi-schema/${format}.json`;
+  let prepared: JsonSchema | undefined;
+  const schema = () => (prepared ??= preparedSchema(format).schema);
+  const generated = generatedValidators(format);
+  const fragments = new Map<string, ValidateFunction>();
+  let document: ValidateFunction;
+  if (generated?.document) {
+    document = generated.document;
+    for (const definition of Object.values(official.byNodeType)) {
+      const validate = generated[exportName(definition)];
+      if (validate) fragments.set(definition, validate);
+    }
+  } else {
+    document = ajvFor(official.dialect).compile(schema());
+  }
+  entry = { id, schema, document, fragments };
   compiled.set(format, entry);
   return entry;
 }
@@ -89,7 +133,7 @@ function compile(format: SpecFormat): Compiled {
 export function validateDocument(format: SpecFormat, value: unknown): SchemaProblem[] {
   const { document, schema } = compile(format);
   if (document(value)) return [];
-  return explainErrors(document.errors as ErrorObject[], value, schema);
+  return explainErrors(document.errors as ErrorObject[], value, schema());
 }
 
 /** Validates one $ref'd fragment against the definition for its node type, when there is one. */
@@ -105,7 +149,7 @@ export function validateFragment(format: SpecFormat, type: NodeType, value: unkn
     entry.fragments.set(definition, validate);
   }
   if (validate(value)) return [];
-  return explainErrors(validate.errors as ErrorObject[], value, entry.schema);
+  return explainErrors(validate.errors as ErrorObject[], value, entry.schema());
 }
 
 /**

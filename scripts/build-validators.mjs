@@ -1,0 +1,24 @@
+#!/usr/bin/env node
+// Generates standalone Ajv validators for the official OpenAPI schemas into dist/generated/, so a
+// lint run does not compile them at start-up. Runs after tsc (npm run build); the rules fall back
+// to compiling at run time when the generated files are absent (tests run from source).
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const require = createRequire(import.meta.url);
+const { _ } = require('ajv');
+const standaloneCode = require('ajv/dist/standalone').default;
+const { standaloneAjv } = await import(path.join(root, 'dist/lint/rules/oas/support/ajv.js'));
+const { standaloneSource } = await import(path.join(root, 'dist/lint/rules/oas/support/openapi-schema.js'));
+
+const outDir = path.join(root, 'dist/generated');
+mkdirSync(outDir, { recursive: true });
+const dialects = { oas2: 'draft4', 'oas3.0': 'draft4', 'oas3.1': 'draft2020-12' };
+for (const [format, dialect] of Object.entries(dialects)) {
+  const ajv = standaloneAjv(dialect, _`require("ajv-formats/dist/formats").fullFormats`);
+  const source = standaloneSource(format, ajv, standaloneCode);
+  writeFileSync(path.join(outDir, `openapi-${format}.cjs`), source);
+}
