@@ -5,7 +5,9 @@ import { readdirSync } from 'node:fs';
 import path from 'node:path';
 
 const roots = ['src', 'test'];
-const only = process.argv.slice(2);
+// --built: `npm test` built dist/ just before; end-to-end tests use it instead of a private build.
+const built = process.argv.includes('--built');
+const only = process.argv.slice(2).filter((arg) => arg !== '--built');
 const files = [];
 const walk = (dir) => {
   let entries;
@@ -28,5 +30,8 @@ if (selected.length === 0) {
   process.exit(1);
 }
 selected.sort();
-const result = spawnSync(process.execPath, ['--import', 'tsx', '--test', '--test-concurrency=2', ...selected], { stdio: 'inherit' });
+const result = spawnSync(process.execPath, ['--import', 'tsx', '--test', '--test-concurrency=2', ...selected], {
+  stdio: 'inherit',
+  env: built ? { ...process.env, RAMPART_TEST_BUILT: '1' } : process.env,
+});
 process.exit(result.status ?? 1);
