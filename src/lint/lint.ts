@@ -81,7 +81,10 @@ export async function lint(inputs: string | readonly string[], options: LintOpti
   const errors: RampartError[] = [];
   let files: string[];
   try {
-    files = expandInputs(typeof inputs === 'string' ? [inputs] : inputs, cwd);
+    const list = typeof inputs === 'string' ? [inputs] : inputs;
+    // In-memory documents (editors, tests) are not on disk: take them as named.
+    const inMemory = (input: string) => options.overlay?.has(path.resolve(cwd, input)) ?? false;
+    files = [...list.filter(inMemory).map((input) => path.resolve(cwd, input)), ...expandInputs(list.filter((input) => !inMemory(input)), cwd)];
   } catch (error) {
     if (!isRampartError(error)) throw error;
     return { findings, documents, errors: [error], rules: selection.definitions };
@@ -95,7 +98,13 @@ export async function lint(inputs: string | readonly string[], options: LintOpti
       continue;
     }
     documents.push({ file: document.root.displayPath, format: document.version.format, version: document.version.declared, files: document.sources.size });
-    for (const finding of lintDocument(document, selection, cwd, options.timings)) findings.push(finding);
+    try {
+      for (const finding of lintDocument(document, selection, cwd, options.timings)) findings.push(finding);
+    } catch (error) {
+      // Thousands of $refs chained through each other exhaust the call stack: a clear input error, not a crash.
+      if (!(error instanceof RangeError)) throw error;
+      errors.push(new RampartError('RAMPART_INPUT_TOO_LARGE', 'the document nests $refs or values too deeply to analyse', { cause: error, position: { file: document.root.displayPath } }));
+    }
   }
   findings.sort(compareFindings);
   return { findings, documents, errors, rules: selection.definitions };

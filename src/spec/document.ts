@@ -50,6 +50,7 @@ export function isRefObject(value: unknown): value is { $ref: string } {
 /** A loaded API description: its root file, every file it references, and $ref resolution between them. */
 export class ApiDocument {
   private resolvedRoot: unknown;
+  private readonly lookups = new Map<Source, Map<string, NodeAt | null>>();
   private readonly origins = new WeakMap<object, { source: Source; pointer: string }>();
 
   constructor(
@@ -79,6 +80,15 @@ export class ApiDocument {
 
   /** One step of resolution, without following a $ref found at the target. */
   lookup(from: Source, ref: string): NodeAt | undefined {
+    // Every rule and the walk resolve the same refs again and again: parse each pointer once per file.
+    let cache = this.lookups.get(from);
+    if (!cache) this.lookups.set(from, (cache = new Map()));
+    let found = cache.get(ref);
+    if (found === undefined) cache.set(ref, (found = this.lookupUncached(from, ref) ?? null));
+    return found ?? undefined;
+  }
+
+  private lookupUncached(from: Source, ref: string): NodeAt | undefined {
     const hash = ref.indexOf('#');
     const filePart = hash === -1 ? ref : ref.slice(0, hash);
     const fragment = hash === -1 ? '' : ref.slice(hash + 1);
@@ -108,13 +118,15 @@ export class ApiDocument {
     if (this.resolvedRoot !== undefined) return this.resolvedRoot;
     const copies = new Map<object, unknown>();
     const inProgress = new Set<object>();
-    const copy = (value: unknown, source: Source, pointer: string): unknown => {
+    // An explicit stack: $ref chains thousands deep must not exhaust the call stack.
+    const stack: { value: object; out: Record<string, unknown> | unknown[]; source: Source; pointer: string; keys: string[] | null; index: number }[] = [];
+    const enter = (value: unknown, source: Source, pointer: string): unknown => {
       if (value === null || typeof value !== 'object') return value;
       if (isRefObject(value)) {
-        const target = this.resolveRef(source, value.$ref);
+        const target = this.resolveRef(source, value.$ref); // never itself a $ref object
         if (!target) return value;
         if (target.value !== null && typeof target.value === 'object' && inProgress.has(target.value)) return value;
-        return copy(target.value, target.source, target.pointer);
+        return enter(target.value, target.source, target.pointer);
       }
       const known = copies.get(value);
       if (known !== undefined) return known;
@@ -122,22 +134,26 @@ export class ApiDocument {
       copies.set(value, out);
       this.origins.set(out, { source, pointer });
       inProgress.add(value);
-      if (Array.isArray(value)) {
-        for (let i = 0; i < value.length; i++) {
-          const child = value[i];
-          (out as unknown[])[i] = child !== null && typeof child === 'object' ? copy(child, source, `${pointer}/${i}`) : child;
-        }
-      } else {
-        for (const key in value) {
-          const child = (value as Record<string, unknown>)[key];
-          (out as Record<string, unknown>)[key] = child !== null && typeof child === 'object' ? copy(child, source, joinPointer(pointer, key)) : child;
-        }
-      }
-      inProgress.delete(value);
+      stack.push({ value, out, source, pointer, keys: Array.isArray(value) ? null : Object.keys(value), index: 0 });
       return out;
     };
-    this.resolvedRoot = copy(this.root.value, this.root, '');
-    return this.resolvedRoot;
+    const root = enter(this.root.value, this.root, '');
+    while (stack.length > 0) {
+      const frame = stack[stack.length - 1]!;
+      const length = frame.keys ? frame.keys.length : (frame.value as unknown[]).length;
+      if (frame.index >= length) {
+        inProgress.delete(frame.value);
+        stack.pop();
+        continue;
+      }
+      const key = frame.keys ? frame.keys[frame.index]! : frame.index;
+      frame.index++;
+      const child = (frame.value as Record<string | number, unknown>)[key];
+      const childPointer = typeof key === 'number' ? `${frame.pointer}/${key}` : joinPointer(frame.pointer, key);
+      (frame.out as Record<string | number, unknown>)[key] = child !== null && typeof child === 'object' ? enter(child, frame.source, childPointer) : child;
+    }
+    this.resolvedRoot = root;
+    return root;
   }
 
   /** Where a node of the resolved document was written: its file and pointer. */
