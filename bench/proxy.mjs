@@ -1,0 +1,336 @@
+#!/usr/bin/env node
+// Proxy benchmark: what Rampart in front of an API costs, next to the alternatives, in one run.
+//
+//   npm run bench:proxy -- [--rate 1000] [--seconds 10] [--identities 100000] [--skip-nginx]
+//
+// Targets, each a separate process on 127.0.0.1: the upstream directly; a bare node:http
+// pass-through (keep-alive agent, streamed); nginx as reverse proxy (Debian package, configured
+// here in a temp dir; skipped when absent); Rampart with every detector on (monitor mode), the
+// contract loaded and the SQLite store writing.
+// 1. Constant-rate load (open loop, a Node generator in its own process): latency is measured from
+//    each request's scheduled start, so a stall is not hidden (no coordinated omission). Added
+//    latency = target p50/p99 − direct p50/p99.
+// 2. Peak throughput: wrk (closed loop, 1 thread, 32 connections) when installed, else the Node
+//    generator unthrottled. Ratio to the bare pass-through.
+// 3. Memory: Rampart's RSS after N distinct identities (API keys), and after 2N, to show the bound.
+// Prints a Markdown table and writes bench/results/proxy-<date>.md and .json (git-ignored).
+import { spawn, spawnSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import http from 'node:http';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const HERE = path.dirname(fileURLToPath(import.meta.url));
+const REPO = path.resolve(HERE, '..');
+const args = process.argv.slice(2);
+const option = (name, fallback) => {
+  const at = args.indexOf(`--${name}`);
+  return at === -1 ? fallback : args[at + 1];
+};
+const log = (message) => process.stderr.write(`${message}\n`);
+
+const SPEC = {
+  openapi: '3.0.3',
+  info: { title: 'bench', version: '1' },
+  components: { securitySchemes: { key: { type: 'apiKey', in: 'header', name: 'x-api-key' } } },
+  security: [{ key: [] }],
+  paths: {
+    '/items/{itemId}': {
+      get: {
+        operationId: 'getItem',
+        parameters: [{ name: 'itemId', in: 'path', required: true, schema: { type: 'string' } }],
+        responses: { '200': { description: 'ok', content: { 'application/json': { schema: { type: 'object', required: ['id'], properties: { id: { type: 'string' }, name: { type: 'string' }, price: { type: 'number' } } } } } } },
+      },
+    },
+  },
+};
+const BODY = JSON.stringify({ id: 'itm_1', name: 'A small item with a name', price: 12.5 });
+
+// ---- roles (child processes) ----------------------------------------------------------------
+const role = option('role');
+if (role === 'upstream') {
+  const server = http.createServer((request, response) => {
+    request.resume();
+    request.on('end', () => {
+      response.writeHead(200, { 'content-type': 'application/json', 'content-length': Buffer.byteLength(BODY) });
+      response.end(BODY);
+    });
+  });
+  server.keepAliveTimeout = 60_000;
+  server.listen(0, '127.0.0.1', () => process.stdout.write(`READY ${server.address().port}\n`));
+} else if (role === 'bare') {
+  const upstreamPort = Number(option('upstream'));
+  const agent = new http.Agent({ keepAlive: true, maxSockets: 512 });
+  const server = http.createServer((request, response) => {
+    const outgoing = http.request({ host: '127.0.0.1', port: upstreamPort, method: request.method, path: request.url, headers: request.headers, agent }, (upstream) => {
+      response.writeHead(upstream.statusCode, upstream.headers);
+      upstream.pipe(response);
+    });
+    outgoing.on('error', () => {
+      response.writeHead(502);
+      response.end();
+    });
+    request.pipe(outgoing);
+  });
+  server.keepAliveTimeout = 60_000;
+  server.listen(0, '127.0.0.1', () => process.stdout.write(`READY ${server.address().port}\n`));
+} else if (role === 'rampart') {
+  const { startProxy } = await import('../src/monitor/proxy.ts');
+  const dir = option('dir');
+  const proxy = await startProxy({
+    upstream: `http://127.0.0.1:${option('upstream')}`,
+    listen: '127.0.0.1:0',
+    admin: '127.0.0.1:0',
+    spec: path.join(dir, 'spec.json'),
+    store: path.join(dir, 'rampart.db'),
+    defaultMode: 'monitor',
+    bflaBaseline: path.join(dir, 'bfla.json'),
+    warn: (message) => process.stderr.write(`rampart: ${message}\n`),
+  });
+  process.stdout.write(`READY ${new URL(proxy.url).port} ${new URL(proxy.adminUrl).port} ${proxy.monitor.running.length}\n`);
+} else if (role === 'load') {
+  await loadWorker();
+} else {
+  await main();
+}
+
+/** Open-loop constant-rate generator: request k is due at start + k/rate, latency counts from then. */
+async function loadWorker() {
+  const port = Number(option('port'));
+  const rate = Number(option('rate'));
+  const seconds = Number(option('seconds'));
+  const identities = Number(option('identities', '1000'));
+  const offset = Number(option('offset', '0'));
+  const unthrottled = rate === 0;
+  const agent = new http.Agent({ keepAlive: true, maxSockets: 64 });
+  const latencies = [];
+  let errors = 0;
+  let sent = 0;
+  let done = 0;
+  const total = unthrottled ? Infinity : Math.round(rate * seconds);
+  const start = performance.now();
+  const end = start + seconds * 1000;
+  await new Promise((resolve) => {
+    const fire = (due) => {
+      const k = sent++;
+      const request = http.request({ host: '127.0.0.1', port, path: `/items/itm_${k % 500}`, agent, headers: { 'x-api-key': `key-${offset + (k % identities)}` } }, (response) => {
+        response.resume();
+        response.on('end', () => {
+          if (response.statusCode !== 200) errors++;
+          latencies.push(performance.now() - due);
+          finish();
+        });
+      });
+      request.on('error', () => {
+        errors++;
+        finish();
+      });
+      request.end();
+    };
+    const finish = () => {
+      done++;
+      if (unthrottled && performance.now() < end) fire(performance.now());
+      else if (done >= sent && (unthrottled || sent >= total)) resolve();
+    };
+    if (unthrottled) {
+      for (let c = 0; c < 64; c++) fire(performance.now());
+      return;
+    }
+    const tick = () => {
+      const now = performance.now();
+      const due = Math.min(total, Math.floor(((now - start) / 1000) * rate) + 1);
+      while (sent < due) fire(start + (sent / rate) * 1000);
+      if (sent < total) setTimeout(tick, 1);
+    };
+    tick();
+  });
+  const elapsed = (performance.now() - start) / 1000;
+  latencies.sort((a, b) => a - b);
+  const at = (q) => latencies[Math.min(latencies.length - 1, Math.floor(q * latencies.length))] ?? NaN;
+  process.stdout.write(JSON.stringify({ requests: done, errors, seconds: elapsed, rps: done / elapsed, p50: at(0.5), p99: at(0.99), max: at(1) }) + '\n');
+  agent.destroy();
+}
+
+// ---- orchestration ---------------------------------------------------------------------------
+function startRole(name, extra = [], tsx = false) {
+  const child = spawn(process.execPath, [...(tsx ? ['--import', 'tsx'] : []), fileURLToPath(import.meta.url), '--role', name, ...extra], { cwd: REPO, stdio: ['ignore', 'pipe', 'inherit'] });
+  return new Promise((resolve, reject) => {
+    let text = '';
+    child.stdout.on('data', (chunk) => {
+      text += chunk;
+      const match = /READY (.*)\n/.exec(text);
+      if (match) resolve({ child, ports: match[1].split(' ').map(Number) });
+    });
+    child.on('exit', (code, signal) => {
+      if (signal !== 'SIGTERM') log(`bench: ${name} exited (${code ?? signal})`);
+      reject(new Error(`${name} exited (${code})`));
+    });
+  });
+}
+
+function runLoad(port, rate, seconds, identities, offset = 0) {
+  const result = spawnSync(process.execPath, [fileURLToPath(import.meta.url), '--role', 'load', '--port', String(port), '--rate', String(rate), '--seconds', String(seconds), '--identities', String(identities), '--offset', String(offset)], { encoding: 'utf8', timeout: (seconds + 60) * 1000 });
+  if (result.status !== 0) throw new Error(`load generator failed: ${result.stderr}`);
+  return JSON.parse(result.stdout.trim().split('\n').at(-1));
+}
+
+function wrkPeak(port, seconds) {
+  const probe = spawnSync('wrk', ['--version'], { encoding: 'utf8' });
+  if (probe.error) return undefined;
+  const result = spawnSync('wrk', ['-t1', '-c32', `-d${seconds}s`, '-H', 'x-api-key: key-1', `http://127.0.0.1:${port}/items/itm_1`], { encoding: 'utf8', timeout: (seconds + 30) * 1000 });
+  const match = /Requests\/sec:\s+([\d.]+)/.exec(result.stdout);
+  return match ? Number(match[1]) : undefined;
+}
+
+/** Distinct API keys through wrk's Lua hook (one thread: the counter is unique), or the Node generator. */
+function distinctIdentities(port, count, offset, dir) {
+  const script = path.join(dir, `ids-${offset}.lua`);
+  writeFileSync(script, `counter = ${offset}\nrequest = function()\n  counter = counter + 1\n  return wrk.format("GET", "/items/itm_" .. (counter % 500), { ["x-api-key"] = "key-" .. counter })\nend\n`);
+  const probe = spawnSync('wrk', ['--version'], { encoding: 'utf8' });
+  if (!probe.error) {
+    // Run until `count` requests were made: wrk has no request count, so size the duration from the peak.
+    const seconds = Math.max(5, Math.ceil(count / 2500));
+    const result = spawnSync('wrk', ['-t1', '-c16', `-d${seconds}s`, '-s', script, `http://127.0.0.1:${port}/`], { encoding: 'utf8', timeout: (seconds + 60) * 1000 });
+    const match = /(\d+) requests in/.exec(result.stdout);
+    return match ? Number(match[1]) : 0;
+  }
+  return runLoad(port, 0, Math.ceil(count / 1500), count, offset).requests;
+}
+
+function getText(port, target) {
+  return new Promise((resolve, reject) => {
+    http.get({ host: '127.0.0.1', port, path: target, agent: false }, (response) => {
+      let text = '';
+      response.setEncoding('utf8');
+      response.on('data', (chunk) => (text += chunk));
+      response.on('end', () => resolve(text));
+      response.on('error', reject);
+    }).on('error', reject);
+  });
+}
+
+async function metricsOf(adminPort) {
+  const text = await getText(adminPort, '/metrics');
+  const value = (name) => Number(new RegExp(`^${name} (\\S+)$`, 'm').exec(text)?.[1] ?? NaN);
+  return { rss: value('rampart_proxy_resident_memory_bytes'), state: value('rampart_proxy_detector_state_entries'), dropped: value('rampart_proxy_store_dropped_total') };
+}
+
+async function startNginx(upstreamPort, dir) {
+  const probe = spawnSync('nginx', ['-v'], { encoding: 'utf8' });
+  if (probe.error || args.includes('--skip-nginx')) return undefined;
+  const port = await freePort();
+  mkdirSync(path.join(dir, 'nginx', 'logs'), { recursive: true });
+  const conf = path.join(dir, 'nginx', 'nginx.conf');
+  writeFileSync(conf, `daemon off;
+worker_processes 1;
+pid ${path.join(dir, 'nginx', 'nginx.pid')};
+error_log ${path.join(dir, 'nginx', 'logs', 'error.log')} warn;
+events { worker_connections 1024; }
+http {
+  access_log off;
+  client_body_temp_path ${path.join(dir, 'nginx', 'body')};
+  proxy_temp_path ${path.join(dir, 'nginx', 'proxy')};
+  fastcgi_temp_path ${path.join(dir, 'nginx', 'fastcgi')};
+  uwsgi_temp_path ${path.join(dir, 'nginx', 'uwsgi')};
+  scgi_temp_path ${path.join(dir, 'nginx', 'scgi')};
+  upstream api { server 127.0.0.1:${upstreamPort}; keepalive 64; }
+  server {
+    listen 127.0.0.1:${port};
+    location / {
+      proxy_pass http://api;
+      proxy_http_version 1.1;
+      proxy_set_header Connection "";
+      proxy_set_header X-Forwarded-For $remote_addr;
+    }
+  }
+}
+`);
+  const child = spawn('nginx', ['-c', conf, '-p', path.join(dir, 'nginx')], { stdio: 'ignore' });
+  for (let k = 0; k < 50; k++) {
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    try {
+      await fetch(`http://127.0.0.1:${port}/items/itm_1`);
+      return { child, port };
+    } catch {
+      // not up yet
+    }
+  }
+  child.kill();
+  return undefined;
+}
+
+function freePort() {
+  return new Promise((resolve) => {
+    const server = http.createServer();
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address();
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+async function main() {
+  const rate = Number(option('rate', '1000'));
+  const seconds = Number(option('seconds', '10'));
+  const identities = Number(option('identities', '100000'));
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'rampart-bench-proxy-'));
+  writeFileSync(path.join(dir, 'spec.json'), JSON.stringify(SPEC));
+  const children = [];
+  try {
+    const upstream = await startRole('upstream');
+    children.push(upstream.child);
+    const upstreamPort = upstream.ports[0];
+    const bare = await startRole('bare', ['--upstream', String(upstreamPort)]);
+    children.push(bare.child);
+    const nginx = await startNginx(upstreamPort, dir);
+    if (nginx) children.push(nginx.child);
+    const rampart = await startRole('rampart', ['--upstream', String(upstreamPort), '--dir', dir], true);
+    children.push(rampart.child);
+    log(`bench: rampart with ${rampart.ports[2]} detectors; nginx ${nginx ? 'on' : 'not installed (skipped)'}`);
+
+    const targets = [['direct', upstreamPort], ['node pass-through', bare.ports[0]], ...(nginx ? [['nginx', nginx.port]] : []), ['rampart (all detectors)', rampart.ports[0]]];
+    const rows = [];
+    for (const [name, port] of targets) {
+      runLoad(port, rate, 2, 1000); // warm-up (JIT, keep-alive pools, BFLA learning)
+      const load = runLoad(port, rate, seconds, 1000);
+      log(`bench: ${name}: ${load.rps.toFixed(0)} req/s, p50 ${load.p50.toFixed(3)} ms, p99 ${load.p99.toFixed(3)} ms, errors ${load.errors}`);
+      const peak = wrkPeak(port, 5) ?? runLoad(port, 0, 5, 1000).rps;
+      log(`bench: ${name}: peak ${peak.toFixed(0)} req/s`);
+      rows.push({ name, ...load, peak });
+    }
+    const direct = rows[0];
+    const bareRow = rows[1];
+    const before = await metricsOf(rampart.ports[1]);
+    const sentFirst = distinctIdentities(rampart.ports[0], identities, 1_000_000, dir);
+    const afterFirst = await metricsOf(rampart.ports[1]);
+    const sentSecond = distinctIdentities(rampart.ports[0], identities, 10_000_000, dir);
+    const afterSecond = await metricsOf(rampart.ports[1]);
+    const memory = { before, afterFirst: { ...afterFirst, requests: sentFirst }, afterSecond: { ...afterSecond, requests: sentSecond } };
+
+    const mb = (bytes) => (bytes / 1024 / 1024).toFixed(0);
+    const lines = [
+      `## Proxy benchmark (${new Date().toISOString()}, ${os.cpus().length} CPUs ${os.cpus()[0]?.model ?? ''}, Node ${process.version}; shared machine, numbers are noisy)`,
+      '',
+      `Constant rate ${rate} req/s for ${seconds} s (open loop, latency from scheduled start), 1,000 identities; peak: ${wrkPeak(upstreamPort, 1) !== undefined ? 'wrk -t1 -c32 5 s' : 'Node generator, 64 connections, 5 s'}.`,
+      '',
+      '| target | achieved req/s | p50 ms | p99 ms | added p50 ms | added p99 ms | errors | peak req/s | peak vs node pass-through |',
+      '|---|---|---|---|---|---|---|---|---|',
+      ...rows.map((row) => `| ${row.name} | ${row.rps.toFixed(0)} | ${row.p50.toFixed(3)} | ${row.p99.toFixed(3)} | ${(row.p50 - direct.p50).toFixed(3)} | ${(row.p99 - direct.p99).toFixed(3)} | ${row.errors} | ${row.peak.toFixed(0)} | ${((row.peak / bareRow.peak) * 100).toFixed(0)}% |`),
+      '',
+      `Rampart memory (RSS) with distinct identities (API keys): after warm-up ${mb(before.rss)} MB (${before.state} detector entries); after ${memory.afterFirst.requests} more requests with distinct identities ${mb(afterFirst.rss)} MB (${afterFirst.state} entries); after another ${memory.afterSecond.requests} ${mb(afterSecond.rss)} MB (${afterSecond.state} entries). Store drops: ${afterSecond.dropped}.`,
+      '',
+    ];
+    const report = lines.join('\n');
+    process.stdout.write(report);
+    const results = path.join(HERE, 'results');
+    mkdirSync(results, { recursive: true });
+    const stamp = new Date().toISOString().replace(/[:.]/g, '-');
+    writeFileSync(path.join(results, `proxy-${stamp}.md`), report);
+    writeFileSync(path.join(results, `proxy-${stamp}.json`), JSON.stringify({ rate, seconds, rows, memory }, null, 2));
+  } finally {
+    for (const child of children) child.kill('SIGTERM');
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
