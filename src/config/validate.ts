@@ -1,17 +1,24 @@
-import { Ajv, type ErrorObject } from 'ajv';
+import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
 import { joinPointer } from '../spec/pointer.js';
 import { closeMatches } from './close-matches.js';
 import type { ConfigSource } from './config-source.js';
 import { configSchema, type RampartConfig } from './schema.js';
 
-const ajv = new Ajv({ allErrors: false, verbose: true, strict: true });
-// Our annotation: the human wording of an allowed value, used instead of Ajv's per-branch errors.
-ajv.addKeyword({ keyword: 'expected', schemaType: 'string' });
-const validateSchema = ajv.compile(configSchema);
+let compiled: ValidateFunction | undefined;
+
+/** Compiled on first use: most runs have no configuration file, and compiling costs start-up time. */
+function configValidator(): ValidateFunction {
+  if (compiled) return compiled;
+  const ajv = new Ajv({ allErrors: false, verbose: true, strict: true });
+  // Our annotation: the human wording of an allowed value, used instead of Ajv's per-branch errors.
+  ajv.addKeyword({ keyword: 'expected', schemaType: 'string' });
+  return (compiled = ajv.compile(configSchema));
+}
 
 /** Checks a parsed configuration against the schema; throws RAMPART_CONFIG_INVALID at the first problem, with its position. */
 export function validateConfig(config: ConfigSource): RampartConfig {
   const value = config.source.value ?? {};
+  const validateSchema = configValidator();
   if (validateSchema(value)) return value as RampartConfig;
   throw toError(config, pickError(validateSchema.errors ?? []));
 }
