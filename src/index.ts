@@ -12,3 +12,4 @@ export { diff, type DiffResult } from './diff/diff.js';
 export { discover, type DiscoverOptions, type DiscoverResult } from './discover/discover.js';
 export { scan, type ScanOptions, type ScanResult } from './scan/scan.js';
 export { startProxy, replayTraffic, type ProxyOptions, type RunningProxy, type ReplayOptions, type ReplayResult } from './monitor/proxy.js';
+export { score, type ScoreResult } from './score/score.js';
