@@ -56,7 +56,7 @@ export class Monitor {
 
   constructor(private readonly options: MonitorOptions) {
     this.cooldownMs = options.cooldownMs ?? DEFAULT_COOLDOWN_MS;
-    this.lastAlert = new LruMap(100_000);
+    this.lastAlert = new LruMap(20_000);
     const context = { baselineFile: options.baselineFile, minVersion: options.minVersion, contract: options.contract, warn: options.warn ?? (() => undefined) };
     for (const [id, detector] of Object.entries(builtinDetectors) as [DetectorId, Detector][]) {
       const setting = options.detectors?.[id];

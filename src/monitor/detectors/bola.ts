@@ -47,7 +47,7 @@ export default defineDetector({
     distinctIds: { default: 30, description: 'Distinct object IDs one identity may request from one operation within the window.' },
     foreignReads: { default: 3, description: 'Successful reads of IDs never given to the identity, per operation, before an alert.' },
     givenIdsPerIdentity: { default: 2000, description: 'IDs remembered per identity as given to it (oldest forgotten first).' },
-    maxTracked: { default: 100_000, description: 'Identities (and identity × operation pairs) remembered.' },
+    maxTracked: { default: 50_000, description: 'Identities (and identity × operation pairs) remembered.' },
   },
   create(options) {
     const windowMs = options.windowSeconds * 1000;

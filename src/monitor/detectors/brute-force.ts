@@ -41,7 +41,7 @@ export default defineDetector({
     failuresPerUser: { default: 10, description: 'Failed logins for one user name, from anywhere, within the window.' },
     usernamesPerClient: { default: 5, description: 'Distinct user names one client address tries within the window.' },
     blockSeconds: { default: 300, description: 'In enforce mode, how long a flagged client gets 429 on login operations.' },
-    maxTracked: { default: 100_000, description: 'Clients and user names remembered (least recently used forgotten first).' },
+    maxTracked: { default: 50_000, description: 'Clients and user names remembered (least recently used forgotten first).' },
   },
   create(options) {
     const windowMs = options.windowSeconds * 1000;

@@ -21,7 +21,7 @@ export default defineDetector({
     windowSeconds: { default: 10, description: 'Length of the sliding window.' },
     perIdentity: { default: 200, description: 'Requests one identity may send to one operation within the window.' },
     perOperation: { default: 5000, description: 'Requests all identities together may send to one operation within the window.' },
-    maxTracked: { default: 200_000, description: 'Identity × operation counters remembered (least recently used forgotten first).' },
+    maxTracked: { default: 50_000, description: 'Identity × operation counters remembered (least recently used forgotten first).' },
   },
   create(options) {
     const windowMs = options.windowSeconds * 1000;

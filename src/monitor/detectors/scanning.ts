@@ -22,7 +22,7 @@ export default defineDetector({
     notFound: { default: 30, description: '404/405 answers one client may get within the window.' },
     distinctPaths: { default: 300, description: 'Distinct raw paths one client may visit within the window.' },
     blockSeconds: { default: 300, description: 'In enforce mode, how long a flagged client gets 403.' },
-    maxTracked: { default: 100_000, description: 'Clients remembered (least recently used forgotten first).' },
+    maxTracked: { default: 50_000, description: 'Clients remembered (least recently used forgotten first).' },
   },
   create(options) {
     const windowMs = options.windowSeconds * 1000;
