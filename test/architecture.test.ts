@@ -14,6 +14,10 @@ const ALLOWED: Record<string, string[]> = {
   traffic: ['core', 'spec', 'traffic'],
   discover: ['core', 'spec', 'traffic', 'discover'],
   report: ['core', 'report', 'lint', 'score'],
+  scan: ['core', 'spec', 'traffic', 'scan'],
+  store: ['core', 'store'],
+  monitor: ['core', 'spec', 'traffic', 'discover', 'store', 'monitor'],
+  config: ['core', 'spec', 'lint', 'config'],
   testing: ['core', 'spec', 'lint', 'testing'],
 };
 
