@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { countBySeverity, isDocumentLocation, type Finding } from '../core/finding.js';
+import { OWASP_CATEGORIES } from '../core/owasp.js';
 import { SEVERITIES, type Severity } from '../core/severity.js';
 import { builtinRules } from '../lint/rules/index.js';
 import type { ReportContext, Reporter } from './types.js';
@@ -10,18 +11,7 @@ const EXCERPT_RADIUS = 2;
 /** Past this many findings, excerpts are left out so the file stays small enough to open. */
 const EXCERPT_LIMIT = 5000;
 
-const OWASP = [
-  ['API1:2023', 'Broken Object Level Authorization'],
-  ['API2:2023', 'Broken Authentication'],
-  ['API3:2023', 'Broken Object Property Level Authorization'],
-  ['API4:2023', 'Unrestricted Resource Consumption'],
-  ['API5:2023', 'Broken Function Level Authorization'],
-  ['API6:2023', 'Unrestricted Access to Sensitive Business Flows'],
-  ['API7:2023', 'Server Side Request Forgery'],
-  ['API8:2023', 'Security Misconfiguration'],
-  ['API9:2023', 'Improper Inventory Management'],
-  ['API10:2023', 'Unsafe Consumption of APIs'],
-] as const;
+const OWASP = OWASP_CATEGORIES;
 
 /** The parts of the `score` block the report draws; anything else in it is ignored. */
 interface ScoreBlock {
