@@ -14,6 +14,8 @@ export interface LintOptions extends LoadOptions {
   selection?: RuleSelection;
   /** When given, filled with the milliseconds each rule took (the CLI shows them with RAMPART_TIMING=1). */
   timings?: Map<string, number>;
+  /** Called once per linted document with its findings (stages that build on lint, such as score). */
+  onDocument?: (document: ApiDocument, findings: readonly Finding[], selection: RuleSelection) => void;
 }
 
 export interface LintedDocument {
@@ -99,7 +101,9 @@ export async function lint(inputs: string | readonly string[], options: LintOpti
     }
     documents.push({ file: document.root.displayPath, format: document.version.format, version: document.version.declared, files: document.sources.size });
     try {
-      for (const finding of lintDocument(document, selection, cwd, options.timings)) findings.push(finding);
+      const documentFindings = lintDocument(document, selection, cwd, options.timings);
+      for (const finding of documentFindings) findings.push(finding);
+      options.onDocument?.(document, documentFindings, selection);
     } catch (error) {
       // Thousands of $refs chained through each other exhaust the call stack: a clear input error, not a crash.
       if (!(error instanceof RangeError)) throw error;

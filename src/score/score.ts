@@ -1,12 +1,10 @@
-import path from 'node:path';
-import { RampartError, isRampartError } from '../core/errors.js';
-import { compareFindings, type Finding } from '../core/finding.js';
-import { expandInputs } from '../core/files.js';
+import type { RampartError } from '../core/errors.js';
+import type { Finding } from '../core/finding.js';
 import type { Severity } from '../core/severity.js';
-import { lintDocument, type LintOptions, type LintedDocument } from '../lint/lint.js';
+import { lint, type LintOptions, type LintedDocument } from '../lint/lint.js';
 import type { RuleDefinition, RuleSelection } from '../lint/rule-settings.js';
 import { defaultSelection } from '../lint/rulesets.js';
-import { loadDocument, type ApiDocument } from '../spec/document.js';
+import type { ApiDocument } from '../spec/document.js';
 import { exposureOf, type ExposureSignals } from './exposure.js';
 import { FORMULA_VERSION, gradeOf, scoreFindings, type CategoryScore, type Grade, type ScoredRule } from './formula.js';
 import { tierOf, type Tier } from './tier.js';
@@ -44,36 +42,15 @@ export interface ScoreResult {
 
 /** Lints each input (default rulesets: recommended + owasp) and scores it. Never throws for bad input. */
 export async function score(inputs: string | readonly string[], options: LintOptions = {}): Promise<ScoreResult> {
-  const cwd = options.cwd ?? process.cwd();
-  const selection = options.selection ?? defaultSelection();
-  const findings: Finding[] = [];
-  const documents: LintedDocument[] = [];
-  const errors: RampartError[] = [];
   const scores: DocumentScore[] = [];
-  let files: string[];
-  try {
-    // In-memory documents (tests, editors) are taken as they are; everything else is globbed on disk.
-    const list = typeof inputs === 'string' ? [inputs] : inputs;
-    files = list.flatMap((input) => (options.overlay?.has(path.resolve(cwd, input)) ? [path.resolve(cwd, input)] : expandInputs([input], cwd)));
-  } catch (error) {
-    if (!isRampartError(error)) throw error;
-    return { findings, documents, errors: [error], rules: selection.definitions };
-  }
-  for (const file of files) {
-    let document: ApiDocument;
-    try {
-      document = await loadDocument(file, { ...options, cwd });
-    } catch (error) {
-      errors.push(isRampartError(error) ? error : new RampartError('RAMPART_INTERNAL', (error as Error).message, { cause: error, position: { file: path.relative(cwd, file) } }));
-      continue;
-    }
-    const documentFindings = lintDocument(document, selection, cwd);
-    documents.push({ file: document.root.displayPath, format: document.version.format, version: document.version.declared, files: document.sources.size });
-    findings.push(...documentFindings);
-    scores.push(scoreDocument(document, documentFindings, selection));
-  }
-  findings.sort(compareFindings);
-  return { findings, documents, errors, rules: selection.definitions, score: scores.length > 0 ? combine(scores) : undefined };
+  const selection = options.selection ?? defaultSelection();
+  const result = await lint(inputs, {
+    ...options,
+    selection,
+    // Scored on the rulesets' own rules; the loader's core rules (broken $refs…) are reported, not weighed.
+    onDocument: (document, findings) => scores.push(scoreDocument(document, findings.filter((finding) => selection.definitions.has(finding.ruleId)), selection)),
+  });
+  return { ...result, score: scores.length > 0 ? combine(scores) : undefined };
 }
 
 /** Scores one loaded, linted document. */
