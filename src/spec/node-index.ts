@@ -177,14 +177,22 @@ export class NodeIndex {
       case STYLE_SINGLE:
         return raw.slice(1, -1).replace(/''/g, "'");
       case STYLE_DOUBLE:
-        if (!raw.includes('\\')) return raw.slice(1, -1);
-        try {
-          return JSON.parse(raw) as string;
-        } catch {
-          return raw.slice(1, -1);
-        }
+        return raw.includes('\\') ? unescapeDoubleQuoted(raw.slice(1, -1)) : raw.slice(1, -1);
       default:
         return raw;
     }
   }
+}
+
+const YAML_ESCAPES: Record<string, string> = {
+  '0': '\0', a: '\x07', b: '\b', t: '\t', '\t': '\t', n: '\n', v: '\v', f: '\f', r: '\r', e: '\x1b',
+  ' ': ' ', '"': '"', '/': '/', '\\': '\\', N: '\x85', _: '\xa0', L: '\u2028', P: '\u2029',
+};
+
+/** YAML double-quoted escapes (a superset of JSON's: `\L`, `\N`, `\_`, `\x41`, `\U0001F600`, …). */
+function unescapeDoubleQuoted(body: string): string {
+  return body.replace(/\\(x[0-9A-Fa-f]{2}|u[0-9A-Fa-f]{4}|U[0-9A-Fa-f]{8}|.)/g, (whole, code: string) => {
+    if (code.length > 1) return String.fromCodePoint(parseInt(code.slice(1), 16));
+    return YAML_ESCAPES[code] ?? whole;
+  });
 }
