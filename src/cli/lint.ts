@@ -154,6 +154,7 @@ export function ruleInfos(definitions: ReadonlyMap<string, RuleDefinition>): Map
       help: definition.help,
       owasp: definition.owasp,
       cwe: definition.cwe,
+      docs: definition.builtin?.meta.docs,
     });
   }
   return infos;

@@ -3,7 +3,6 @@ import path from 'node:path';
 import { countBySeverity, isDocumentLocation, type Finding } from '../core/finding.js';
 import { OWASP_CATEGORIES } from '../core/owasp.js';
 import { SEVERITIES, type Severity } from '../core/severity.js';
-import { builtinRules } from '../lint/rules/index.js';
 import type { ReportContext, Reporter } from './types.js';
 
 /** Lines shown around a finding's line in its source excerpt. */
@@ -109,15 +108,15 @@ function groupByRule(findings: readonly Finding[]): RuleGroup[] {
 
 function renderGroup(group: RuleGroup, context: ReportContext, excerpts: ExcerptReader): string {
   const info = context.rules.get(group.ruleId);
-  const rule = (builtinRules as Record<string, (typeof builtinRules)[string] | undefined>)[group.ruleId];
+  const ruleDocs = info?.docs;
   const first = group.findings[0]!;
   const tags = [...first.owasp, ...first.cwe].map((tag) => `<span class="tag">${esc(tag)}</span>`).join(' ');
   const docs: string[] = [];
-  const description = info?.description ?? rule?.meta.description;
+  const description = info?.description;
   if (description) docs.push(`<p>${esc(description)}</p>`);
-  if (rule) {
-    docs.push(`<p><strong>Why:</strong> ${esc(rule.meta.docs.why)}</p><p><strong>Fix:</strong> ${esc(rule.meta.docs.fix)}</p>`);
-    docs.push(`<div class="examples"><div><h4>Bad</h4><pre>${esc(rule.meta.docs.bad)}</pre></div><div><h4>Good</h4><pre>${esc(rule.meta.docs.good)}</pre></div></div>`);
+  if (ruleDocs) {
+    docs.push(`<p><strong>Why:</strong> ${esc(ruleDocs.why)}</p><p><strong>Fix:</strong> ${esc(ruleDocs.fix)}</p>`);
+    docs.push(`<div class="examples"><div><h4>Bad</h4><pre>${esc(ruleDocs.bad)}</pre></div><div><h4>Good</h4><pre>${esc(ruleDocs.good)}</pre></div></div>`);
   } else if (info?.help) {
     docs.push(`<p>${esc(info.help)}</p>`);
   }

@@ -25,6 +25,8 @@ export interface RuleInfo {
   help?: string;
   owasp: readonly string[];
   cwe: readonly string[];
+  /** Built-in rules' documentation (why it matters, how to fix, bad and good YAML). */
+  docs?: { why: string; fix: string; bad: string; good: string };
 }
 
 /** A reporter is a pure function: findings in, text out. The CLI decides where the text goes. */

@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, it } from 'node:test';
 import type { Finding } from '../../core/finding.js';
+import noHttpBasic from '../../lint/rules/owasp/owasp-api2-no-http-basic.js';
 import { html } from '../html.js';
 import { basicAuth, context, finding, operationFinding } from './fixtures.js';
 
@@ -48,10 +49,13 @@ describe('html reporter', () => {
   });
 
   it('groups findings by rule, most severe first, with rule documentation inline', () => {
-    const page = html([finding({ ruleId: 'owasp-api2-no-http-basic', severity: 'error', message: 'basic', owasp: ['API2:2023'], cwe: ['CWE-522'] }), finding()], context());
+    // The CLI passes each built-in rule's docs in the context (ruleInfos), as here.
+    const basic = { id: noHttpBasic.id, description: noHttpBasic.meta.description, defaultSeverity: 'error', owasp: [], cwe: [], docs: noHttpBasic.meta.docs };
+    const rules = new Map([...context().rules, [noHttpBasic.id, basic]]);
+    const page = html([finding({ ruleId: 'owasp-api2-no-http-basic', severity: 'error', message: 'basic', owasp: ['API2:2023'], cwe: ['CWE-522'] }), finding()], context({ rules }));
     const groups = [...page.matchAll(/<details class="group" data-rule="([^"]+)"/g)].map((match) => match[1]);
     assert.deepEqual(groups, ['owasp-api2-no-http-basic', 'operation-tags']);
-    // Built-in rule docs (why, fix, bad and good examples) come from the rule itself.
+    // Built-in rule docs (why, fix, bad and good examples) come from the rule's metadata.
     assert.match(page, /<strong>Why:<\/strong> Basic authentication sends a reusable password/);
     assert.match(page, /<h4>Bad<\/h4><pre>components:/);
     // Other rules fall back to the description from the report context.
