@@ -1,3 +1,4 @@
+import { editDistance } from '../core/text.js';
 /**
  * Names close to `input`, best first, at most `limit`: within an edit distance of a fifth of its
  * length (at least 2), and no more than 1 worse than the best, so a clear typo gets one suggestion.
@@ -25,15 +26,5 @@ export function didYouMean(input: string, candidates: Iterable<string>): string 
   return ` Did you mean ${list}?`;
 }
 
-/** Levenshtein distance with one row of memory. */
-export function editDistance(a: string, b: string): number {
-  let previous = Array.from({ length: b.length + 1 }, (_, index) => index);
-  for (let i = 1; i <= a.length; i++) {
-    const current = [i];
-    for (let j = 1; j <= b.length; j++) {
-      current[j] = Math.min(previous[j]! + 1, current[j - 1]! + 1, previous[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
-    }
-    previous = current;
-  }
-  return previous[b.length]!;
-}
+
+export { editDistance };

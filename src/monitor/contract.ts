@@ -1,6 +1,7 @@
 import { declaredFields, documentedResponse } from '../discover/checks/check.js';
 import { loadSpecModel, ResponseValidator, type SpecModel, type SpecOperation } from '../discover/spec-model.js';
 import { splitPath } from '../traffic/path-templater.js';
+import { decodeUriComponentSafely } from '../core/text.js';
 
 /** A documented operation as the monitor needs it: matched once per request, schemas compiled once. */
 export interface ContractOperation {
@@ -82,7 +83,7 @@ export class Contract {
     }
     if (!best) return undefined;
     const params: Record<string, string> = {};
-    for (const [name, index] of best.pathParams) params[name] = safeDecode(segments[index]!);
+    for (const [name, index] of best.pathParams) params[name] = decodeUriComponentSafely(segments[index]!);
     return { operation: best, params };
   }
 
@@ -127,7 +128,7 @@ export function heuristicTemplate(pathname: string): { path: string; params: Rec
     if (!looksLikeId(segment)) return segment;
     const name = n === 0 ? 'id' : `id${n + 1}`;
     n++;
-    params[name] = safeDecode(segment);
+    params[name] = decodeUriComponentSafely(segment);
     return `{${name}}`;
   });
   return { path: '/' + segments.join('/'), params };
@@ -141,11 +142,3 @@ export function looksLikeId(segment: string): boolean {
   return /^[A-Za-z]{1,8}[_-][A-Za-z0-9]*\d[A-Za-z0-9]*$/.test(segment);
 }
 
-function safeDecode(segment: string): string {
-  if (!segment.includes('%')) return segment;
-  try {
-    return decodeURIComponent(segment);
-  } catch {
-    return segment;
-  }
-}

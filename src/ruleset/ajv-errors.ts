@@ -1,5 +1,6 @@
 import type { ErrorObject } from 'ajv';
 import { getAtPointer, parsePointer } from '../spec/pointer.js';
+import { editDistance } from '../core/text.js';
 
 /**
  * Turns ajv errors into readable messages the way Spectral's `schema` function does (it uses
@@ -124,7 +125,7 @@ function enumError(error: ErrorObject, allowed: unknown[], data: unknown, proper
   if (typeof current === 'string') {
     const candidates = allowed
       .filter((value): value is string => typeof value === 'string')
-      .map((value) => ({ value, weight: levenshtein(value, current) }))
+      .map((value) => ({ value, weight: editDistance(value, current) }))
       .sort((a, b) => a.weight - b.weight);
     const best = candidates[0];
     if (best && (allowed.length === 1 || best.weight < best.value.length)) result.suggestion = `Did you mean "${best.value}"?`;
@@ -141,15 +142,3 @@ function describeArrayItem(message: string, path: string): string {
   return message.startsWith(prefix) ? `Item at index ${index}${message.slice(prefix.length)}` : message;
 }
 
-export function levenshtein(a: string, b: string): number {
-  if (a === b) return 0;
-  let previous = Array.from({ length: b.length + 1 }, (_, i) => i);
-  for (let i = 1; i <= a.length; i++) {
-    const current = [i];
-    for (let j = 1; j <= b.length; j++) {
-      current[j] = Math.min(previous[j]! + 1, current[j - 1]! + 1, previous[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
-    }
-    previous = current;
-  }
-  return previous[b.length]!;
-}

@@ -1,3 +1,4 @@
+import { decodeUriComponentSafely } from '../core/text.js';
 /** RFC 6901 JSON pointers. */
 export function escapeSegment(segment: string | number): string {
   const text = String(segment);
@@ -21,22 +22,13 @@ export function parsePointer(pointer: string): string[] {
   const isFragment = pointer.startsWith('#');
   const body = isFragment ? pointer.slice(1) : pointer;
   if (!body.startsWith('/')) throw new Error(`JSON pointer "${pointer}" must start with "/"`);
-  return body.slice(1).split('/').map((segment) => unescapeSegment(isFragment ? safeDecode(segment) : segment));
+  return body.slice(1).split('/').map((segment) => unescapeSegment(isFragment ? decodeUriComponentSafely(segment) : segment));
 }
 
 export function pointerFromSegments(segments: readonly (string | number)[]): string {
   return joinPointer('', ...segments);
 }
 
-/** Fragments in $refs are URI-encoded (`#/paths/~1users%7Bid%7D`). */
-function safeDecode(segment: string): string {
-  if (!segment.includes('%')) return segment;
-  try {
-    return decodeURIComponent(segment);
-  } catch {
-    return segment;
-  }
-}
 
 /** Looks a pointer up in a plain value; undefined when it does not exist. */
 export function getAtPointer(value: unknown, segments: readonly string[]): { found: boolean; value: unknown } {

@@ -1,4 +1,5 @@
 import { classifySegment, RESERVED_SEGMENTS, type SegmentKind } from './value-types.js';
+import { decodeUriComponentSafely } from '../core/text.js';
 
 /**
  * Path templating by typed values plus cardinality, in one streaming pass with bounded memory.
@@ -125,7 +126,7 @@ export class PathTemplater<T> {
     node.hits++;
     for (let index = 0; index < segments.length; index++) {
       const raw = segments[index]!;
-      const decoded = safeDecode(raw);
+      const decoded = decodeUriComponentSafely(raw);
       const cls = pinned.has(index) ? { kind: 'word' as SegmentKind, strength: 'none' as const } : classifySegment(decoded);
       let next: Node<T> | undefined;
       if (cls.strength === 'strong') {
@@ -214,7 +215,7 @@ export class PathTemplater<T> {
 
   /** Top-down: merge literal siblings that are values into the parameter child, then recurse. */
   private settle(node: Node<T>): void {
-    const mergeable = [...node.literals.entries()].filter(([name, child]) => !child.pinned && !RESERVED_SEGMENTS.has(safeDecode(name).toLowerCase()));
+    const mergeable = [...node.literals.entries()].filter(([name, child]) => !child.pinned && !RESERVED_SEGMENTS.has(decodeUriComponentSafely(name).toLowerCase()));
     const weak = mergeable.filter(([, child]) => child.weakKind !== undefined);
     const toMerge: [string, Node<T>, TemplateParameter['reason']][] = [];
     if (weak.length >= 2 || (weak.length >= 1 && node.param)) weak.forEach(([name, child]) => toMerge.push([name, child, 'weak-typed']));
@@ -228,7 +229,7 @@ export class PathTemplater<T> {
       node.literals.delete(name);
       const param = this.paramOf(node);
       if (param.reason === 'typed' && param.hits === 0) param.reason = reason;
-      const decoded = safeDecode(name);
+      const decoded = decodeUriComponentSafely(name);
       const kind = child.weakKind ?? classifySegment(decoded).kind;
       param.noteValue(decoded, kind);
       if (child.hits > 1) param.kinds.set(kind, (param.kinds.get(kind) ?? 0) + child.hits - 1);
@@ -369,14 +370,6 @@ export function splitPath(path: string): string[] {
   return clean.split('/').filter((segment) => segment.length > 0);
 }
 
-function safeDecode(segment: string): string {
-  if (!segment.includes('%')) return segment;
-  try {
-    return decodeURIComponent(segment);
-  } catch {
-    return segment;
-  }
-}
 
 function toPattern(template: string): Pattern {
   return { segments: splitPath(template), template: '/' + splitPath(template).join('/') };

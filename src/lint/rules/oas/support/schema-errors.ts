@@ -1,5 +1,6 @@
 import type { ErrorObject } from 'ajv';
 import { getAtPointer, joinPointer, parsePointer } from '../../../../spec/pointer.js';
+import { editDistance } from '../../../../core/text.js';
 
 /** One structural problem, located at the node a reader must change. */
 export interface SchemaProblem {
@@ -162,21 +163,10 @@ function closest(value: string, allowed: unknown[]): string | undefined {
   let best: { value: string; distance: number } | undefined;
   for (const candidate of allowed) {
     if (typeof candidate !== 'string') continue;
-    const distance = levenshtein(value, candidate);
+    const distance = editDistance(value, candidate);
     if (!best || distance < best.distance) best = { value: candidate, distance };
   }
   if (!best) return undefined;
   return allowed.length === 1 || best.distance < best.value.length ? best.value : undefined;
 }
 
-function levenshtein(a: string, b: string): number {
-  let previous = Array.from({ length: b.length + 1 }, (_, i) => i);
-  for (let i = 1; i <= a.length; i++) {
-    const current = [i];
-    for (let j = 1; j <= b.length; j++) {
-      current[j] = Math.min(previous[j]! + 1, current[j - 1]! + 1, previous[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
-    }
-    previous = current;
-  }
-  return previous[b.length]!;
-}
