@@ -1,5 +1,5 @@
 import { defineRule } from '../../rule.js';
-import { isObject, operationSite, responseHasBody, responsesOf } from './support/api.js';
+import { documentedResponseVisitor } from './support/documented-response.js';
 
 export default defineRule({
   id: 'owasp-api8-define-error-responses-401',
@@ -21,15 +21,6 @@ export default defineRule({
     },
   },
   create() {
-    return {
-      Operation(node, ctx) {
-        const site = operationSite(ctx);
-        if (site.kind === 'webhook' || site.kind === 'other' || !isObject(node)) return;
-        const data = { method: site.method.toUpperCase(), path: site.path };
-        const response = responsesOf(ctx.document, node, ctx.location).get('401');
-        if (!response) ctx.report({ messageId: 'missing', data, location: ctx.location.child('responses') });
-        else if (!responseHasBody(response.node)) ctx.report({ messageId: 'noBody', data, location: response.location });
-      },
-    };
+    return documentedResponseVisitor('401');
   },
 });
