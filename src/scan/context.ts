@@ -4,6 +4,7 @@ import type { Api, Operation } from '../spec/api.js';
 import type { Canary } from './canary.js';
 import { curlFor, exchangeEvidence } from './evidence.js';
 import type { Session } from './identities.js';
+import { LinkBindings, type LinkBinding } from './links.js';
 import { isAdminOperation, jsonBody, operationKey, pathParams } from './operations.js';
 import { exampleValue, type PayloadContext } from './payload.js';
 import type { Redactor } from './redact.js';
@@ -61,6 +62,8 @@ export class ScanContext {
     readonly canary: Canary,
     readonly sessions: readonly Session[],
     readonly settings: ScanSettings,
+    /** Values OpenAPI links carry from producers to consumers; they win over name matching. */
+    readonly links: LinkBindings = new LinkBindings(),
   ) {}
 
   /** Logged-in identities of role user, in configuration order. */
@@ -83,12 +86,31 @@ export class ScanContext {
     };
   }
 
-  /** Path values for `operation` from IDs `identity` owns; undefined when one is unknown. */
+  /** The first link binding of `operation` for `identity` (created objects first), optionally only one giving path parameter `name`. */
+  linkBinding(operation: Operation, identity: Session | null, name?: string): LinkBinding | undefined {
+    if (!identity) return undefined;
+    return this.links.bindings(operation, identity.name).find((binding) => name === undefined || binding.path[name] !== undefined);
+  }
+
+  /** Every value `identityName` learned for path parameter `name` of `operation`, by link or by name. */
+  knownValues(operation: Operation, name: string, identityName: string): string[] {
+    const values = this.links.bindings(operation, identityName).map((binding) => binding.path[name]).filter((value): value is string => value !== undefined);
+    const pooled = this.pool.lookup(name, identityName, operation.path);
+    return pooled ? [...values, pooled.id] : values;
+  }
+
+  /** Path values for `operation` from IDs `identity` owns (links first, then names); undefined when one is unknown. */
   pathValues(operation: Operation, identity: Session | null, createdOnly = false): { values: Record<string, string>; created: boolean } | undefined {
     const values: Record<string, string> = {};
     // Without path IDs the request names no object the scan created (PATCH /users/me changes an existing one).
     let created = pathParams(operation).length > 0;
     for (const name of pathParams(operation)) {
+      const linked = this.linkBinding(operation, identity, name);
+      if (linked && (!createdOnly || linked.created)) {
+        values[name] = linked.path[name]!;
+        created &&= linked.created;
+        continue;
+      }
       const known = identity ? this.pool.lookup(name, identity.name, operation.path) : undefined;
       if (known && (!createdOnly || known.created)) {
         values[name] = known.id;
@@ -104,21 +126,24 @@ export class ScanContext {
     return { values, created };
   }
 
-  /** A plain valid request for `operation` as `identity`: path IDs it owns, required query values, an example body. */
+  /** A plain valid request for `operation` as `identity`: path IDs it owns, required query values (and any a link gives), an example body (or the link's). */
   exampleInput(operation: Operation, identity: Session | null): { input: RequestInput; created: boolean } | undefined {
     const path = this.pathValues(operation, identity);
     if (!path) return undefined;
+    const linked = this.linkBinding(operation, identity);
     const context = this.payloadContext(identity, operation.path);
-    const query: Record<string, string> = {};
-    const headers: Record<string, string> = {};
+    const query: Record<string, string> = { ...(linked?.query ?? {}) };
+    const headers: Record<string, string> = { ...(linked?.header ?? {}) };
     for (const parameter of operation.parameters) {
       if (!parameter.required || parameter.in === 'path') continue;
+      if (parameter.in === 'query' && query[parameter.name] !== undefined) continue;
+      if (parameter.in === 'header' && headers[parameter.name] !== undefined) continue;
       const value = String(exampleValue(parameter.schema, context, parameter.name));
       if (parameter.in === 'query') query[parameter.name] = value;
       else if (parameter.in === 'header') headers[parameter.name] = value;
     }
     const media = jsonBody(operation);
-    const body = media?.schema ? exampleValue(media.schema, context) : media ? {} : undefined;
+    const body = linked?.body ? linked.body.value : media?.schema ? exampleValue(media.schema, context) : media ? {} : undefined;
     return { input: { path: path.values, query, headers, body }, created: path.created };
   }
 
@@ -164,6 +189,8 @@ export class ScanContext {
       if (exchange.response?.status === 401 && session?.config.login && !as.attack && session.refreshes < 3 && (await session.refresh(this.transport))) {
         exchange = await this.transport.send({ method, path, headers: build(), body, probe: as.probe, identity: session.name, operation, attack: as.attack, scanCreated: as.scanCreated });
       }
+      // The identity's own requests produce link values; attacks and anonymous calls never do.
+      if (operation && session && !as.attack) this.links.learn(exchange, operation, session.name, input.path ?? {}, Boolean(as.scanCreated));
       return exchange;
     } catch (error) {
       if (error instanceof RequestRefused) {

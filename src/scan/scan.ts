@@ -7,6 +7,7 @@ import { Canary } from './canary.js';
 import type { ScanConfig } from './config.js';
 import { ScanContext } from './context.js';
 import { Session } from './identities.js';
+import { LinkBindings, readLinks } from './links.js';
 import { isAdminOperation, isAuthOperation, isCreate, jsonBody, operationKey, pathParams, resourceOfName } from './operations.js';
 import { builtinProbes, type ProbeName } from './probes/index.js';
 import { Redactor } from './redact.js';
@@ -90,6 +91,7 @@ export async function scan(options: ScanOptions): Promise<ScanResult> {
   const remoteSpec = /^https?:\/\//i.test(options.spec);
   const document = await loadDocument(options.spec, { cwd: options.cwd, allowRemote: remoteSpec });
   const api = buildApi(document);
+  const links = readLinks(document, api);
 
   const seed = options.seed ?? randomInt(0, 2 ** 31 - 1);
   const transport = new Transport({
@@ -110,7 +112,8 @@ export async function scan(options: ScanOptions): Promise<ScanResult> {
     burst: options.burst ?? SCAN_DEFAULTS.burst,
     allowDestructive: Boolean(options.allowDestructive),
     adminOperations: config.adminOperations,
-  });
+  }, new LinkBindings(links.links));
+  for (const problem of links.problems) context.skip('explore', `${problem}: the link is not followed`);
   let budgetExhausted = false;
   try {
     if (sessions.length === 0) context.skip('setup', 'no identities in the scan configuration: authorization probes need at least one (BOLA needs two users)');
@@ -132,6 +135,7 @@ export async function scan(options: ScanOptions): Promise<ScanResult> {
   } finally {
     await canary.stop();
   }
+  for (const problem of context.links.problems) context.skip('explore', problem);
   const created = context.pool.all().filter((entry) => entry.created);
   if (created.length > 0 && !options.allowDestructive) context.skip('cleanup', `${created.length} objects created by the scan were left in place (DELETE needs --allow-destructive)`);
   else if (created.length > 0) await cleanUp(context);
@@ -165,7 +169,9 @@ async function checkReachable(transport: Transport, target: URL): Promise<void> 
 /**
  * Learns the API before attacking it: anonymous and per-identity GETs of parameter-free operations
  * (what needs credentials, which IDs each identity sees), then creations in dependency order
- * (an order needs an account: accounts first), then reads of what was created.
+ * (producers of OpenAPI links first; an order needs an account: accounts first), then reads of
+ * what was created, again producers first. Creations under a path ID (`POST /projects/{key}/tasks`)
+ * run when a link supplies the ID.
  */
 async function explore(context: ScanContext): Promise<void> {
   const api: Api = context.api;
@@ -182,29 +188,35 @@ async function explore(context: ScanContext): Promise<void> {
       if (exchange) context.pool.learn(exchange, operation, identity.name);
     }
   }
-  const creates = api.operations.filter((operation) => isCreate(operation) && pathParams(operation).length === 0 && !isAdminOperation(operation, context.settings.adminOperations));
+  const creates = context.links.order(
+    api.operations.filter((operation) => isCreate(operation) && (pathParams(operation).length === 0 || context.links.isTarget(operation)) && !isAdminOperation(operation, context.settings.adminOperations)),
+  );
   for (const identity of context.users()) {
     const pending = [...creates];
-    for (let pass = 0; pass < 3 && pending.length > 0; pass++) {
+    for (let pass = 0; pass < creates.length + 2 && pending.length > 0; pass++) {
+      let progressed = false;
       for (const operation of [...pending]) {
+        if (pathParams(operation).length > 0 && !context.pathValues(operation, identity)) continue;
         const needs = [...(jsonBody(operation)?.schema?.required ?? [])].filter((name) => resourceOfName(name));
         if (needs.some((name) => !context.pool.lookup(name, identity.name)) && pass < 2) continue;
         pending.splice(pending.indexOf(operation), 1);
+        progressed = true;
         const example = context.exampleInput(operation, identity);
         if (!example) continue;
-        const exchange = await context.send(operation, example.input, { identity, probe: 'explore' });
+        const exchange = await context.send(operation, example.input, { identity, probe: 'explore', scanCreated: example.created });
         if (exchange) context.pool.learn(exchange, operation, identity.name);
       }
+      if (!progressed && pass >= 2) break;
     }
   }
-  const reads = api.operations.filter((operation) => operation.method === 'get' && pathParams(operation).length > 0 && !isAdminOperation(operation, context.settings.adminOperations));
+  const reads = context.links.order(api.operations.filter((operation) => operation.method === 'get' && pathParams(operation).length > 0 && !isAdminOperation(operation, context.settings.adminOperations)));
   for (const identity of context.users()) {
     for (const operation of reads) {
       const example = context.exampleInput(operation, identity);
-      if (example) await context.send(operation, example.input, { identity, probe: 'explore' });
+      if (example) await context.send(operation, example.input, { identity, probe: 'explore', scanCreated: example.created });
     }
   }
-  if (context.pool.all().length === 0 && identities.length > 0) context.skip('explore', 'no object IDs learned from listings or creations: operations with path IDs are not tested');
+  if (context.pool.all().length === 0 && context.links.learned === 0 && identities.length > 0) context.skip('explore', 'no object IDs learned from listings or creations: operations with path IDs are not tested');
   void operationKey;
 }
 

@@ -44,7 +44,7 @@ export default defineProbe({
       }
       const write = operation.method !== 'get';
       if (write && !context.mayWrite(operation, example.created)) continue;
-      const sharedIds = pathParams(operation).some((name) => context.pool.lookup(name, other.name, operation.path)?.id === example.input.path?.[name]);
+      const sharedIds = pathParams(operation).some((name) => context.knownValues(operation, name, other.name).includes(example.input.path?.[name] ?? ''));
       if (sharedIds) continue;
       const mine = await context.send(operation, example.input, { identity: owner, probe: 'bola', scanCreated: example.created });
       if (!mine?.response || !is2xx(mine.response.status)) continue;
