@@ -5,6 +5,10 @@
  */
 type Json = Record<string, unknown>;
 
+/** Display names: words of letters separated by single spaces (a linear-time pattern), at most 26 characters. */
+export const DISPLAY_NAME_PATTERN = '^[A-Za-z]+( [A-Za-z]+)*$';
+export const DISPLAY_NAME_MAX = 26;
+
 const ref = (name: string): Json => ({ $ref: `#/components/schemas/${name}` });
 const json = (schema: Json, description = 'OK'): Json => ({ description, content: { 'application/json': { schema } } });
 const errorResponse = { description: 'Error', content: { 'application/json': { schema: ref('Error') } } };
@@ -19,7 +23,7 @@ export function demoDescription(): Json {
     info: { title: 'Rampart demo bank', version: '1.0.0', description: 'A small API with users, accounts, orders, an admin area and imports.' },
     servers: [{ url: 'http://127.0.0.1:8080' }],
     security: secured,
-    tags: [{ name: 'auth' }, { name: 'users' }, { name: 'accounts' }, { name: 'orders' }, { name: 'products' }, { name: 'imports' }, { name: 'files' }, { name: 'admin' }],
+    tags: [{ name: 'auth' }, { name: 'users' }, { name: 'accounts' }, { name: 'orders' }, { name: 'products' }, { name: 'imports' }, { name: 'files' }, { name: 'diagnostics' }, { name: 'admin' }],
     paths: {
       '/health': { get: { operationId: 'health', tags: ['users'], security: [], responses: { '200': json({ type: 'object', required: ['status'], properties: { status: { type: 'string', enum: ['ok'] } } }), default: errorResponse } } },
       '/auth/login': {
@@ -106,6 +110,22 @@ export function demoDescription(): Json {
           responses: { '200': { description: 'The file', content: { 'text/plain': { schema: { type: 'string' } } } }, default: errorResponse },
         },
       },
+      '/diagnostics/ping': {
+        post: {
+          operationId: 'pingHost', tags: ['diagnostics'],
+          description: 'Checks whether a partner host answers a ping. Only reachability is returned.',
+          requestBody: body({ type: 'object', additionalProperties: false, required: ['host'], properties: { host: { type: 'string', minLength: 1, maxLength: 253, description: 'A host name or IPv4 address.' } } }),
+          responses: { '200': json(ref('Ping')), default: errorResponse },
+        },
+      },
+      '/display-names/validate': {
+        get: {
+          operationId: 'validateDisplayName', tags: ['users'], security: [],
+          description: 'Checks a display name before sign-up: letters, words separated by single spaces.',
+          parameters: [{ name: 'displayName', in: 'query', required: true, schema: { type: 'string', minLength: 1, maxLength: DISPLAY_NAME_MAX, pattern: DISPLAY_NAME_PATTERN } }],
+          responses: { '200': json(ref('DisplayNameCheck')), '400': errorResponse, default: errorResponse },
+        },
+      },
       '/admin/users': {
         get: { operationId: 'adminListUsers', tags: ['admin'], security: adminOnly, responses: { '200': json({ type: 'array', items: ref('User') }), default: errorResponse } },
       },
@@ -143,6 +163,8 @@ export function demoDescription(): Json {
           },
         },
         Product: { type: 'object', required: ['id', 'name', 'price'], properties: { id: { type: 'string' }, name: { type: 'string' }, price: { type: 'number' } } },
+        Ping: { type: 'object', required: ['host', 'reachable'], properties: { host: { type: 'string' }, reachable: { type: 'boolean' } } },
+        DisplayNameCheck: { type: 'object', required: ['displayName', 'valid'], properties: { displayName: { type: 'string' }, valid: { type: 'boolean' } } },
         Import: { type: 'object', required: ['id', 'status'], properties: { id: { type: 'string' }, status: { type: 'string', enum: ['done', 'failed'] }, bytes: { type: 'integer' } } },
       },
     },

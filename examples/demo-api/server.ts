@@ -3,20 +3,31 @@
  * family (README.md lists them). `secure: true` fixes every one. Listens on 127.0.0.1 only.
  */
 import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
-import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { createServer as createHttpsServer } from 'node:https';
 import type { AddressInfo } from 'node:net';
+import { setTimeout as delay } from 'node:timers/promises';
 import { Ajv, type ValidateFunction } from 'ajv';
 import addFormatsModule from 'ajv-formats';
-import { demoDescription } from './description.js';
+import { demoDescription, DISPLAY_NAME_MAX } from './description.js';
+import { interpretShell } from './shell.js';
 
 export interface DemoOptions {
   port?: number;
   secure?: boolean;
+  /**
+   * Serve HTTPS with this key and certificate, plus plain HTTP on `httpPort` (0: any free port).
+   * Vulnerable: TLS 1.0/1.1 accepted, no HSTS, the API served over plain HTTP too.
+   * Secure: TLS 1.2+, HSTS, plain HTTP only redirects to HTTPS.
+   */
+  https?: { key: string | Buffer; cert: string | Buffer; httpPort?: number };
 }
 
 export interface RunningDemoApi {
   url: string;
   port: number;
+  /** The plain-HTTP companion of an HTTPS demo. */
+  httpUrl?: string;
   close: () => Promise<void>;
 }
 
@@ -42,6 +53,14 @@ const TRUSTED_ORIGIN = 'https://app.demo.test';
 const TOKEN_SECONDS = 15 * 60;
 const LOGIN_LIMIT = 5;
 const LOGIN_WINDOW_MS = 60_000;
+const HSTS = 'max-age=31536000; includeSubDomains';
+const LOOPBACK_HOSTS = new Set(['127.0.0.1', 'localhost', '::1']);
+/**
+ * Planted (resource consumption): nested quantifiers, so a long run of letters followed by a
+ * character that cannot match makes the engine try every way to split the run (2^n). Same language
+ * as the documented DISPLAY_NAME_PATTERN once a trailing space is refused.
+ */
+const CATASTROPHIC_DISPLAY_NAME = /^([A-Za-z]+ ?)*$/;
 
 class HttpError extends Error {
   constructor(readonly status: number, message: string, readonly headers: Record<string, string> = {}) {
@@ -306,6 +325,32 @@ export async function startDemoApi(options: DemoOptions = {}): Promise<RunningDe
       if (text === undefined) throw new HttpError(404, 'no such file');
       return [200, text, 'text/plain; charset=utf-8'];
     }
+    if (route('/diagnostics/ping', 'post')) {
+      currentUser(request);
+      const body = parse();
+      validateBody('/diagnostics/ping', 'post', body);
+      const host = String(body.host);
+      // Planted (injection): the vulnerable mode pastes the host into a shell command line (emulated,
+      // see shell.ts: only `sleep` has an effect). Fixed: the host is one argument, never parsed.
+      const argv = secure ? [['ping', '-c', '1', '-W', '1', host]] : await runShell(`ping -c 1 -W 1 ${host}`);
+      const reachable = argv.some(([name, ...args]) => name === 'ping' && LOOPBACK_HOSTS.has(args[args.length - 1] ?? ''));
+      return [200, { host, reachable }];
+    }
+    if (route('/display-names/validate', 'get')) {
+      let displayName: string;
+      if (secure) {
+        const value = validateQuery('/display-names/validate', 'get', url).displayName;
+        if (value === undefined) throw new HttpError(400, 'displayName is required');
+        displayName = String(value);
+      } else {
+        const value = url.searchParams.get('displayName');
+        if (value === null || value.length === 0 || value.length > DISPLAY_NAME_MAX) throw new HttpError(400, `displayName must be 1 to ${DISPLAY_NAME_MAX} characters`);
+        // Planted (resource consumption): a backtracking regex instead of the documented linear pattern.
+        if (!CATASTROPHIC_DISPLAY_NAME.test(value) || value.endsWith(' ')) throw new HttpError(400, 'displayName must be words of letters separated by single spaces');
+        displayName = value;
+      }
+      return [200, { displayName, valid: true }];
+    }
     if (route('/admin/users', 'get')) {
       const user = currentUser(request);
       // Planted (BFLA): the vulnerable mode checks that the caller is signed in, not that it is an admin.
@@ -322,12 +367,14 @@ export async function startDemoApi(options: DemoOptions = {}): Promise<RunningDe
     throw new HttpError(404, 'not found');
   };
 
-  const server = createServer((request, response) => {
+  const listener = (request: IncomingMessage, response: ServerResponse) => {
     const chunks: Buffer[] = [];
     request.on('data', (chunk: Buffer) => chunks.push(chunk));
     request.on('end', () => {
       const url = new URL(request.url ?? '/', 'http://127.0.0.1');
       const headers: Record<string, string> = { 'X-Content-Type-Options': 'nosniff', 'Cache-Control': 'no-store' };
+      // Planted (transport): the vulnerable mode never sends HSTS over HTTPS.
+      if (secure && options.https) headers['Strict-Transport-Security'] = HSTS;
       const origin = request.headers.origin;
       // Planted (transport/configuration): the vulnerable mode trusts every Origin, with credentials.
       if (origin && (!secure || origin === TRUSTED_ORIGIN)) {
@@ -356,20 +403,48 @@ export async function startDemoApi(options: DemoOptions = {}): Promise<RunningDe
         },
       );
     });
-  });
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(options.port ?? 0, '127.0.0.1', () => resolve());
-  });
-  const port = (server.address() as AddressInfo).port;
-  return {
-    url: `http://127.0.0.1:${port}`,
-    port,
-    close: () => new Promise<void>((resolve) => {
-      server.closeAllConnections();
-      server.close(() => resolve());
-    }),
   };
+
+  if (!options.https) {
+    const server = createServer(listener);
+    const port = await listen(server, options.port ?? 0);
+    return { url: `http://127.0.0.1:${port}`, port, close: () => closeAll([server]) };
+  }
+  // Planted (transport): the vulnerable mode still completes TLS 1.0 and 1.1 handshakes.
+  const tls = secure ? { minVersion: 'TLSv1.2' as const } : { minVersion: 'TLSv1' as const, ciphers: 'DEFAULT:@SECLEVEL=0' };
+  const server = createHttpsServer({ key: options.https.key, cert: options.https.cert, ...tls }, listener);
+  const port = await listen(server, options.port ?? 0);
+  const url = `https://127.0.0.1:${port}`;
+  // Planted (transport): the vulnerable mode serves the API over plain HTTP as well; fixed: a redirect.
+  const plain = createServer(secure
+    ? (request, response) => {
+      request.resume();
+      response.writeHead(308, { Location: `${url}${request.url ?? '/'}` }).end();
+    }
+    : listener);
+  const httpPort = await listen(plain, options.https.httpPort ?? 0);
+  return { url, port, httpUrl: `http://127.0.0.1:${httpPort}`, close: () => closeAll([server, plain]) };
+}
+
+function listen(server: Server, port: number): Promise<number> {
+  return new Promise((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, '127.0.0.1', () => resolve((server.address() as AddressInfo).port));
+  });
+}
+
+function closeAll(servers: Server[]): Promise<void> {
+  return Promise.all(servers.map((server) => new Promise<void>((resolve) => {
+    server.closeAllConnections();
+    server.close(() => resolve());
+  }))).then(() => undefined);
+}
+
+/** Runs a command line in the pretend shell: waits for its `sleep`s, returns the commands it held. */
+async function runShell(line: string): Promise<string[][]> {
+  const run = interpretShell(line);
+  if (run.sleepMs > 0) await delay(run.sleepMs);
+  return run.commands;
 }
 
 /** A toy query builder. Planted (injection): the vulnerable mode pastes the search text into SQL. */
