@@ -23,6 +23,8 @@ export interface ScanFlags {
   fuzzRuns?: string;
   burst?: string;
   allowDestructive?: boolean;
+  insecure?: boolean;
+  httpTarget?: string;
   probe?: string[];
   failSeverity?: string;
   color?: boolean;
@@ -47,6 +49,8 @@ export function registerScan(program: Command, run: (action: () => Promise<numbe
     .option('--fuzz-runs <n>', `generated inputs per operation and kind (default ${SCAN_DEFAULTS.fuzzRuns})`)
     .option('--burst <n>', `failed logins in the rate-limit burst (default ${SCAN_DEFAULTS.burst})`)
     .option('--allow-destructive', 'allow DELETE, and writes to objects the scan did not create')
+    .option('-k, --insecure', 'accept an untrusted (e.g. self-signed) certificate on an https target')
+    .option('--http-target <url>', 'the same API over plain http (same host): checked for a redirect to https')
     .option('--probe <name>', 'run only this probe; repeatable', collect)
     .option('--fail-severity <severity>', 'exit 1 when a finding is at or above this severity', 'error')
     .option('--no-progress', 'no progress line on a terminal')
@@ -86,6 +90,8 @@ export async function scanCommand(flags: ScanFlags, io: CommandIO): Promise<numb
     fuzzRuns: positive('fuzz-runs', flags.fuzzRuns),
     burst: positive('burst', flags.burst),
     allowDestructive: flags.allowDestructive,
+    insecure: flags.insecure,
+    httpTarget: flags.httpTarget,
     probes: flags.probe,
     onProgress: showProgress ? ({ probe, requests, budget }) => io.stderr(`\r\x1b[2K${TOOL_NAME} scan: ${probe} (${requests}/${budget} requests)`) : undefined,
   });

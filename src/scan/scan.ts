@@ -31,6 +31,10 @@ export interface ScanOptions {
   /** Failed logins in the rate-limit burst. */
   burst?: number;
   allowDestructive?: boolean;
+  /** Accept an untrusted (self-signed) certificate on an https target, like `curl -k`. */
+  insecure?: boolean;
+  /** The same API over plain http on the same host: checked for a redirect to the https target. */
+  httpTarget?: string;
   /** Only these probes (default: all). */
   probes?: readonly string[];
   /** Called with the probe about to run and the requests sent so far (progress display). */
@@ -84,6 +88,7 @@ export async function scan(options: ScanOptions): Promise<ScanResult> {
   if (!options.target && !isLoopback(target.hostname)) {
     throw new RampartError('RAMPART_USAGE', `refusing to scan ${target.origin} named only in ${config.file ?? 'the configuration'}: pass --target ${target.origin} explicitly for a non-loopback target`);
   }
+  const httpTarget = options.httpTarget === undefined ? undefined : parseHttpTarget(options.httpTarget, target);
   const probeNames = (options.probes && options.probes.length > 0 ? options.probes : Object.keys(builtinProbes)) as ProbeName[];
   for (const name of probeNames) {
     if (!(name in builtinProbes)) throw new RampartError('RAMPART_USAGE', `--probe: unknown probe "${name}". Available: ${Object.keys(builtinProbes).join(', ')}`);
@@ -100,6 +105,8 @@ export async function scan(options: ScanOptions): Promise<ScanResult> {
     budget: options.budget ?? config.budget ?? SCAN_DEFAULTS.budget,
     timeoutMs: options.timeoutMs ?? config.timeoutMs ?? SCAN_DEFAULTS.timeoutMs,
     allowDestructive: Boolean(options.allowDestructive),
+    insecure: Boolean(options.insecure),
+    httpTarget,
   });
   await checkReachable(transport, target);
   const redactor = new Redactor();
@@ -159,6 +166,20 @@ export async function scan(options: ScanOptions): Promise<ScanResult> {
     },
     rules: scanRules(),
   };
+}
+
+/** `--http-target`: plain http, on the host of an https target (the scanner talks to no other host). */
+function parseHttpTarget(text: string, target: URL): URL {
+  let url: URL;
+  try {
+    url = new URL(text);
+  } catch {
+    throw new RampartError('RAMPART_USAGE', `--http-target: "${text}" is not a URL`);
+  }
+  if (url.protocol !== 'http:') throw new RampartError('RAMPART_USAGE', `--http-target: expected an http:// URL, got ${url.protocol}`);
+  if (target.protocol !== 'https:') throw new RampartError('RAMPART_USAGE', '--http-target: needs an https --target to compare with');
+  if (url.hostname !== target.hostname) throw new RampartError('RAMPART_USAGE', `--http-target: ${url.hostname} is not the host of --target (${target.hostname})`);
+  return url;
 }
 
 async function checkReachable(transport: Transport, target: URL): Promise<void> {

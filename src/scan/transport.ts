@@ -11,6 +11,10 @@ export interface TransportOptions {
   budget: number;
   timeoutMs: number;
   allowDestructive: boolean;
+  /** Accept an HTTPS target whose certificate is not trusted (self-signed, expired, wrong name), like `curl -k`. */
+  insecure?: boolean;
+  /** The same API over plain HTTP (same host), given by the user so the transport probe may check it redirects. */
+  httpTarget?: URL;
   /** Largest response body kept, in bytes. */
   maxBodyBytes?: number;
   onExchange?: (exchange: ScanExchange) => void;
@@ -64,10 +68,10 @@ export class Transport {
     return this.options.budget - this.sent;
   }
 
-  /** The URL a path resolves to, refused when it leaves the target origin. */
+  /** The URL a path resolves to, refused when it leaves the target origin (or the user's plain-HTTP twin of it). */
   resolve(path: string): URL {
     const url = new URL(path, this.options.target);
-    if (url.origin !== this.options.target.origin) throw new RequestRefused(`refused: ${url.origin} is not the target ${this.options.target.origin}`);
+    if (url.origin !== this.options.target.origin && url.origin !== this.options.httpTarget?.origin) throw new RequestRefused(`refused: ${url.origin} is not the target ${this.options.target.origin}`);
     return url;
   }
 
@@ -88,7 +92,7 @@ export class Transport {
     try {
       exchange.response = await this.exchange(url, request);
     } catch (error) {
-      exchange.error = (error as Error).message;
+      exchange.error = describeFailure(error as NodeJS.ErrnoException);
     }
     this.exchanges.push(exchange);
     this.options.onExchange?.(exchange);
@@ -106,8 +110,9 @@ export class Transport {
     const limit = this.options.maxBodyBytes ?? 1024 * 1024;
     const started = performance.now();
     const send = url.protocol === 'https:' ? httpsRequest : httpRequest;
+    const tls = url.protocol === 'https:' ? { rejectUnauthorized: !this.options.insecure } : {};
     return new Promise((resolve, reject) => {
-      const outgoing = send(url, { method: request.method, headers: request.headers, timeout: this.options.timeoutMs }, (incoming) => {
+      const outgoing = send(url, { method: request.method, headers: request.headers, timeout: this.options.timeoutMs, ...tls }, (incoming) => {
         const chunks: Buffer[] = [];
         let size = 0;
         incoming.on('data', (chunk: Buffer) => {
@@ -136,6 +141,15 @@ export class Transport {
       outgoing.end();
     });
   }
+}
+
+/** OpenSSL's codes for a certificate chain Node will not trust. */
+const UNTRUSTED_CERTIFICATE = /^(DEPTH_ZERO_SELF_SIGNED_CERT|SELF_SIGNED_CERT_IN_CHAIN|UNABLE_TO_VERIFY_LEAF_SIGNATURE|UNABLE_TO_GET_ISSUER_CERT(_LOCALLY)?|CERT_HAS_EXPIRED|CERT_NOT_YET_VALID|ERR_TLS_CERT_ALTNAME_INVALID)$/;
+
+/** A failed request in one line; an untrusted certificate says how to scan anyway. */
+export function describeFailure(error: NodeJS.ErrnoException): string {
+  if (error.code && UNTRUSTED_CERTIFICATE.test(error.code)) return `${error.message} (${error.code}): the certificate is not trusted; pass --insecure to scan it anyway`;
+  return error.message;
 }
 
 /** 127.0.0.0/8, ::1 and localhost. */

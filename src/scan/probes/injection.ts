@@ -54,18 +54,18 @@ export default defineProbe({
   rules,
   async run(context: ScanContext) {
     const user = context.users()[0] ?? context.admin() ?? null;
-    let slots = 0;
+    const targets: { operation: Operation; input: RequestInput; slot: Slot }[] = [];
     for (const operation of context.api.operations) {
-      if (slots >= MAX_SLOTS) break;
       if (!['get', 'post'].includes(operation.method) || context.isAdmin(operation)) continue;
       const example = context.exampleInput(operation, user);
       if (!example || !context.mayWrite(operation, example.created)) continue;
-      for (const slot of stringSlots(operation)) {
-        if (slots++ >= MAX_SLOTS) break;
-        await attack(context, operation, user, example.input, slot);
-      }
+      for (const slot of stringSlots(operation)) targets.push({ operation, input: example.input, slot });
     }
-    if (slots === 0) context.skip('injection', 'no string query parameter or JSON string property to test');
+    if (targets.length === 0) context.skip('injection', 'no string query parameter or JSON string property to test');
+    // Command-like inputs first: only they get the time-based check, so the slot cap must not crowd them out.
+    const chosen = [...targets.filter((target) => target.slot.commandLike), ...targets.filter((target) => !target.slot.commandLike)].slice(0, MAX_SLOTS);
+    for (const { operation, input, slot } of chosen) await attack(context, operation, user, input, slot);
+    if (targets.length > chosen.length) context.skip('injection', `${targets.length - chosen.length} of ${targets.length} string inputs not tested (at most ${MAX_SLOTS} per scan)`);
   },
 });
 

@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import type { Operation } from '../../spec/api.js';
 import type { ScanContext } from '../context.js';
+import type { Session } from '../identities.js';
 import { jsonBody, operationKey } from '../operations.js';
 import { defineProbe, is2xx, rule } from '../probe.js';
 import type { ScanExchange, ScanResponse } from '../types.js';
@@ -28,19 +29,50 @@ export function pageSizeVerdict(status: number, documentedMaximum: number | unde
   return echoed === sent;
 }
 
+/** Input lengths tried, shortest first: steps of 4 where exponential patterns explode, then about ×1.25 to ×1.5. */
+export const REDOS_LADDER: readonly number[] = [8, 12, 16, 20, 24, 28, 32, 36, 40, 48, 56, 64, 80, 96, 128, 160, 192, 256, 384, 512, 768, 1024, 1536, 2048, 3072, 4096, 6144, 8192];
+/** The climb stops at the first length this slow: enough to measure, and little load on the target. */
+const REDOS_STOP_MS = 200;
+/** Every long sample must be this much slower than every short one. */
+const REDOS_MIN_SLOWDOWN_MS = 100;
+const REDOS_SAMPLES = 3;
+
+/** The lengths to climb for a string input: the ladder within its bounds, and its maxLength itself. */
+export function redosLengths(minLength = 0, maxLength?: number): number[] {
+  const lengths = REDOS_LADDER.filter((length) => length >= minLength && (maxLength === undefined || length <= maxLength));
+  if (maxLength !== undefined && maxLength > (lengths[lengths.length - 1] ?? 0) && maxLength >= REDOS_LADDER[0]! && maxLength <= REDOS_LADDER[REDOS_LADDER.length - 1]!) lengths.push(maxLength);
+  return lengths;
+}
+
+/** The short length to compare `long` with: the longest climbed length at most a quarter of it, else the shortest. */
+export function shortLengthFor(long: number, climbed: readonly number[]): number | undefined {
+  const candidates = climbed.filter((length) => length < long);
+  return candidates.filter((length) => length * 4 <= long).pop() ?? candidates[0];
+}
+
+export interface TimedLength {
+  length: number;
+  /** Response times in ms, sampled alternately with the other length. */
+  times: readonly number[];
+}
+
+const median = (times: readonly number[]) => [...times].sort((a, b) => a - b)[Math.floor(times.length / 2)]!;
+
 /**
- * Super-linear growth: with lengths n, 2n, 4n and median times t1, t2, t4, the time at 4n is over
- * 250 ms and more than 8× the time at n (linear work would be about 4×).
+ * Super-linear growth between a short and a long input: every long sample is at least 100 ms
+ * slower than every short one, and the long median exceeds the short median (taken as at least
+ * 2 ms) by more than 3× the length ratio. Linear work grows by the length ratio alone.
  */
-export function redosVerdict(medians: readonly [number, number, number]): boolean {
-  const [t1, , t4] = medians;
-  return t4 > 250 && t4 > 8 * Math.max(t1, 5);
+export function redosVerdict(short: TimedLength, long: TimedLength): boolean {
+  if (short.times.length < 2 || long.times.length < 2 || long.length <= short.length) return false;
+  if (Math.min(...long.times) - Math.max(...short.times) < REDOS_MIN_SLOWDOWN_MS) return false;
+  return median(long.times) > 3 * (long.length / short.length) * Math.max(median(short.times), 2);
 }
 
 export default defineProbe({
   id: 'resource-consumption',
   description: 'A bounded burst of failed logins (then the same with spoofed X-Forwarded-For), a huge page size on list operations, and response-time growth with input length on pattern-checked strings.',
-  falsePositivePolicy: 'A limit above the burst size looks like no limit: that is why the missing-limit finding is a warning that states the burst size. Page sizes count only when a documented maximum is exceeded or the value is echoed. ReDoS needs 3 samples per length and growth well above linear.',
+  falsePositivePolicy: 'A limit above the burst size looks like no limit: that is why the missing-limit finding is a warning that states the burst size. Page sizes count only when a documented maximum is exceeded or the value is echoed. ReDoS climbs input lengths one request at a time and stops at the first slow answer (so an exponential pattern is never fed a much longer input), then needs 3 alternating samples of a short and a long input with every long one 100 ms slower and growth over 3× linear.',
   rules,
   async run(context: ScanContext) {
     await loginBurst(context);
@@ -109,39 +141,76 @@ async function pageSizes(context: ScanContext): Promise<void> {
   }
 }
 
+interface RedosSlot {
+  operation: Operation;
+  where: 'query' | 'body';
+  name: string;
+  minLength?: number;
+  maxLength?: number;
+}
+
 async function redos(context: ScanContext): Promise<void> {
   const user = context.users()[0] ?? context.admin() ?? null;
-  const slots: { operation: Operation; where: 'query' | 'body'; name: string }[] = [];
+  const slots: RedosSlot[] = [];
   for (const operation of context.api.operations) {
     if (!['get', 'post'].includes(operation.method) || context.isAdmin(operation)) continue;
-    for (const parameter of operation.parameters) if (parameter.in === 'query' && parameter.schema.pattern && !parameter.schema.maxLength) slots.push({ operation, where: 'query', name: parameter.name });
-    for (const [name, property] of jsonBody(operation)?.schema?.properties ?? []) if (property.pattern && !property.maxLength && !property.readOnly) slots.push({ operation, where: 'body', name });
+    for (const parameter of operation.parameters) {
+      if (parameter.in === 'query' && parameter.schema.pattern && !parameter.schema.enum) slots.push({ operation, where: 'query', name: parameter.name, minLength: parameter.schema.minLength, maxLength: parameter.schema.maxLength });
+    }
+    for (const [name, property] of jsonBody(operation)?.schema?.properties ?? []) {
+      if (property.pattern && !property.readOnly && !property.enum) slots.push({ operation, where: 'body', name, minLength: property.minLength, maxLength: property.maxLength });
+    }
   }
   if (slots.length === 0) {
-    context.skip('resource-consumption', 'ReDoS: no unbounded string input checked by a pattern');
+    context.skip('resource-consumption', 'ReDoS: no string input checked by a pattern');
     return;
   }
-  for (const { operation, where, name } of slots.slice(0, 3)) {
-    const example = context.exampleInput(operation, user);
-    if (!example || !context.mayWrite(operation, example.created)) continue;
-    const medians: number[] = [];
-    let proof: ScanExchange | undefined;
-    for (const length of [2000, 4000, 8000]) {
-      const times: number[] = [];
-      for (let k = 0; k < 3; k++) {
-        const value = `${'a'.repeat(length)}!`;
-        const input = where === 'query' ? { ...example.input, query: { ...(example.input.query ?? {}), [name]: value } } : { ...example.input, body: { ...(example.input.body as Record<string, unknown>), [name]: value } };
-        const exchange = await context.send(operation, input, { identity: user, probe: 'resource-consumption', attack: true });
-        if (exchange?.response) {
-          times.push(exchange.response.durationMs);
-          proof = exchange;
-        }
-      }
-      times.sort((a, b) => a - b);
-      medians.push(times[1] ?? 0);
+  for (const slot of slots.slice(0, 3)) await redosSlot(context, user, slot);
+}
+
+/**
+ * Climbs the length ladder one request per length until a response is slow (or the input's
+ * maxLength is reached), then samples that length and a short one alternately, so a burst of load
+ * on the machine slows both and cannot make a verdict.
+ */
+async function redosSlot(context: ScanContext, user: Session | null, { operation, where, name, minLength, maxLength }: RedosSlot): Promise<void> {
+  const example = context.exampleInput(operation, user);
+  if (!example || !context.mayWrite(operation, example.created)) return;
+  // A run of letters, then a character no word pattern accepts: the input that makes nested quantifiers backtrack.
+  const send = (length: number) => {
+    const value = `${'a'.repeat(length - 1)}!`;
+    const input = where === 'query' ? { ...example.input, query: { ...(example.input.query ?? {}), [name]: value } } : { ...example.input, body: { ...(example.input.body as Record<string, unknown>), [name]: value } };
+    return context.send(operation, input, { identity: user, probe: 'resource-consumption', attack: true });
+  };
+  const climbed: number[] = [];
+  let slowest = 0;
+  for (const length of redosLengths(minLength, maxLength)) {
+    const exchange = await send(length);
+    if (!exchange?.response) {
+      if (exchange?.error) context.skip('resource-consumption', `ReDoS: ${where} ${name} at ${length} characters: ${exchange.error}`, operation);
+      return;
     }
-    if (proof && redosVerdict(medians as [number, number, number])) {
-      context.report(rules.redos, { operation }, `${operationKey(operation)} (${where} ${name}): median response times ${medians.map((t) => `${Math.round(t)} ms`).join(', ')} for 2000, 4000 and 8000 characters.`, [{ label: 'longest input', exchange: proof }], { mediansMs: medians.map(Math.round) });
+    climbed.push(length);
+    slowest = Math.max(slowest, exchange.response.durationMs);
+    if (exchange.response.durationMs >= REDOS_STOP_MS) break;
+  }
+  const long = climbed[climbed.length - 1];
+  const short = long === undefined ? undefined : shortLengthFor(long, climbed);
+  if (long === undefined || short === undefined || slowest < REDOS_MIN_SLOWDOWN_MS) return;
+  const samples = { short: [] as ScanExchange[], long: [] as ScanExchange[] };
+  for (let k = 0; k < REDOS_SAMPLES; k++) {
+    for (const [which, length] of [['short', short], ['long', long]] as const) {
+      const exchange = await send(length);
+      if (!exchange?.response) return;
+      samples[which].push(exchange);
     }
   }
+  const times = (list: ScanExchange[]) => list.map((exchange) => exchange.response!.durationMs);
+  if (!redosVerdict({ length: short, times: times(samples.short) }, { length: long, times: times(samples.long) })) return;
+  const proof = samples.long.reduce((slow, exchange) => (exchange.response!.durationMs > slow.response!.durationMs ? exchange : slow));
+  const ms = (list: ScanExchange[]) => times(list).map(Math.round);
+  context.report(rules.redos, { operation }, `${operationKey(operation)} (${where} ${name}): ${long} characters take ${ms(samples.long).join(', ')} ms, ${short} characters ${ms(samples.short).join(', ')} ms: far more than ${Math.round((long / short) * 10) / 10}× (linear) slower.`, [
+    { label: `${short} characters`, exchange: samples.short[0]! },
+    { label: `${long} characters`, exchange: proof },
+  ], { lengths: [short, long], shortMs: ms(samples.short), longMs: ms(samples.long) });
 }

@@ -1,7 +1,9 @@
+import { isIP } from 'node:net';
 import { connect } from 'node:tls';
 import type { ScanContext } from '../context.js';
 import { operationKey } from '../operations.js';
 import { defineProbe, is2xx, rule } from '../probe.js';
+import { RequestRefused } from '../transport.js';
 import type { ScanExchange, ScanResponse } from '../types.js';
 
 const rules = {
@@ -13,6 +15,7 @@ const rules = {
   traversal: rule('scan-path-traversal', 'error', 'API8:2023', 'CWE-22', 'A file-name input reads files outside its folder.', 'Map names to files through an allow-list, or resolve and check the path stays in its folder.'),
   hsts: rule('scan-missing-hsts', 'warning', 'API8:2023', 'CWE-319', 'An HTTPS API does not send Strict-Transport-Security.', 'Send `Strict-Transport-Security: max-age=31536000; includeSubDomains`.'),
   tls: rule('scan-weak-tls', 'error', 'API8:2023', 'CWE-326', 'The server accepts TLS 1.0 or 1.1.', 'Accept TLS 1.2 and 1.3 only.'),
+  plainHttp: rule('scan-http-no-redirect', 'warning', 'API8:2023', 'CWE-319', 'The API answers over plain HTTP instead of redirecting to HTTPS.', 'Serve the API over HTTPS only: answer plain HTTP with a 301/308 redirect to https:// (or not at all), and send HSTS.'),
   graphql: rule('scan-graphql-introspection', 'warning', 'API8:2023', 'CWE-200', 'GraphQL introspection is enabled.', 'Disable introspection in production.'),
 };
 
@@ -39,6 +42,27 @@ export function versionDisclosed(headers: Record<string, string>): string | unde
 
 export function openRedirectVerdict(response: Pick<ScanResponse, 'status' | 'headers'>, target: string): boolean {
   return response.status >= 300 && response.status < 400 && (response.headers.location ?? '').startsWith(target.replace(/\/landing$/, ''));
+}
+
+/** What is wrong with an HTTPS response's Strict-Transport-Security, if anything. */
+export function hstsProblem(headers: Record<string, string>): string | undefined {
+  const value = headers['strict-transport-security'];
+  if (value === undefined) return 'no Strict-Transport-Security header';
+  const maxAge = /(?:^|;)\s*max-age\s*=\s*"?(\d+)"?\s*(?:;|$)/i.exec(value);
+  if (!maxAge) return `Strict-Transport-Security without a valid max-age: ${value}`;
+  if (Number(maxAge[1]) === 0) return `Strict-Transport-Security: ${value} turns HSTS off`;
+  return undefined;
+}
+
+/**
+ * A plain-HTTP answer that serves the API: content (2xx), a login challenge (401, inviting
+ * credentials in clear text), or a redirect that does not go to https. Refusals (400, 403, 426 …)
+ * and redirects to https are fine.
+ */
+export function plainHttpVerdict(response: Pick<ScanResponse, 'status' | 'headers'>): boolean {
+  if (is2xx(response.status) || response.status === 401) return true;
+  if (response.status >= 300 && response.status < 400) return !/^https:\/\//i.test(response.headers.location ?? '');
+  return false;
 }
 
 export function traversalVerdict(baseline: string | undefined, body: string | undefined): boolean {
@@ -108,32 +132,65 @@ export default defineProbe({
       }
     }
 
-    const target = context.transport.options.target;
-    if (target.protocol !== 'https:') {
-      context.skip('transport-config', 'HSTS and TLS versions not tested: the target is plain http');
-      return;
-    }
-    const hstsMissing = context.transport.exchanges.find((exchange: ScanExchange) => exchange.response && !exchange.response.headers['strict-transport-security']);
-    if (hstsMissing) context.report(rules.hsts, { method: hstsMissing.request.method, path: new URL(hstsMissing.request.url).pathname }, 'HTTPS responses lack Strict-Transport-Security.', [{ label: 'response', exchange: hstsMissing }]);
-    const weak = await acceptsTls(target, 'TLSv1.1');
-    if (weak === true) context.report(rules.tls, { method: 'CONNECT', path: '/' }, `${target.host} completes a TLS 1.1 handshake.`, [], { protocol: 'TLSv1.1' });
-    else if (weak === undefined) context.skip('transport-config', 'TLS 1.0/1.1: this Node.js/OpenSSL build cannot offer them, so they were not tested');
+    await httpsChecks(context);
   },
 });
 
-/** True: the server completed a handshake capped at `version`; false: refused; undefined: we could not offer it. */
-function acceptsTls(target: URL, version: 'TLSv1' | 'TLSv1.1'): Promise<boolean | undefined> {
+/** HSTS on what was already sent, TLS 1.0/1.1 handshakes, and the plain-HTTP twin when the user named one. */
+async function httpsChecks(context: ScanContext): Promise<void> {
+  const target = context.transport.options.target;
+  if (target.protocol !== 'https:') {
+    context.skip('transport-config', 'HSTS and TLS versions not tested: the target is plain http');
+    return;
+  }
+  const secured = context.transport.exchanges.filter((exchange) => exchange.response && is2xx(exchange.response.status) && exchange.request.url.startsWith('https:'));
+  const hstsMissing = secured.find((exchange) => hstsProblem(exchange.response!.headers));
+  if (hstsMissing) {
+    context.report(rules.hsts, { method: hstsMissing.request.method, path: new URL(hstsMissing.request.url).pathname }, `HTTPS responses lack HSTS (${hstsProblem(hstsMissing.response!.headers)}): browsers may still use plain HTTP for this API.`, [{ label: 'response', exchange: hstsMissing }]);
+  } else if (secured.length === 0) context.skip('transport-config', 'HSTS: no HTTPS request answered 2xx');
+
+  const weak = await acceptsTls(target, 'TLSv1.1');
+  if (typeof weak === 'string') {
+    context.report(rules.tls, { method: 'CONNECT', path: '/' }, `${target.host} completes a ${weak === 'TLSv1' ? 'TLS 1.0' : 'TLS 1.1'} handshake.`, [], { protocol: weak, command: `openssl s_client -connect ${target.host} -${weak === 'TLSv1' ? 'tls1' : 'tls1_1'} -cipher 'DEFAULT:@SECLEVEL=0'` });
+  } else if (weak === undefined) context.skip('transport-config', 'TLS 1.0/1.1: this Node.js/OpenSSL build cannot offer them, so they were not tested');
+
+  const plain = context.transport.options.httpTarget;
+  if (!plain) {
+    context.skip('transport-config', 'HTTP to HTTPS redirect not tested: pass --http-target with the plain-http address');
+    return;
+  }
+  // A path the API answers without credentials, so no token is sent in clear text.
+  const open = [...context.anonymous.values()].find((exchange) => is2xx(exchange.response?.status));
+  const path = open ? new URL(open.request.url).pathname : target.pathname || '/';
+  let exchange: ScanExchange;
+  try {
+    exchange = await context.transport.send({ method: 'GET', path: new URL(path, plain).href, probe: 'transport-config', attack: true, operation: open?.operation });
+  } catch (error) {
+    if (!(error instanceof RequestRefused)) throw error;
+    context.skip('transport-config', error.message);
+    return;
+  }
+  if (exchange.response && plainHttpVerdict(exchange.response)) {
+    const answer = exchange.response.status >= 300 && exchange.response.status < 400 ? `redirects to ${exchange.response.headers.location ?? 'nowhere'}` : `answers ${exchange.response.status}`;
+    context.report(rules.plainHttp, { method: 'GET', path: open?.operation?.path ?? path }, `${plain.origin}${path} ${answer} instead of redirecting to https.`, [{ label: 'plain HTTP', exchange }]);
+  }
+}
+
+/** The protocol of a handshake capped at `version` the server completed; false: refused; undefined: we could not offer it. */
+function acceptsTls(target: URL, version: 'TLSv1' | 'TLSv1.1'): Promise<string | false | undefined> {
   return new Promise((resolve) => {
     let socket: ReturnType<typeof connect>;
+    const host = target.hostname.replace(/^\[|\]$/g, '');
     try {
-      socket = connect({ host: target.hostname, port: Number(target.port || 443), minVersion: 'TLSv1', maxVersion: version, rejectUnauthorized: false, servername: target.hostname, ciphers: 'DEFAULT:@SECLEVEL=0' });
+      // SECLEVEL=0: OpenSSL 3 refuses TLS 1.0/1.1 ciphers by default, and we want to know what the server accepts.
+      socket = connect({ host, port: Number(target.port || 443), minVersion: 'TLSv1', maxVersion: version, rejectUnauthorized: false, servername: isIP(host) ? undefined : host, ciphers: 'DEFAULT:@SECLEVEL=0' });
     } catch {
       resolve(undefined);
       return;
     }
     socket.setTimeout(3000, () => socket.destroy());
     socket.once('secureConnect', () => {
-      resolve(true);
+      resolve(socket.getProtocol() ?? version);
       socket.destroy();
     });
     socket.once('error', (error: NodeJS.ErrnoException) => resolve(/no protocols available|unsupported protocol|wrong version/i.test(error.message) && error.code === 'ERR_SSL_NO_PROTOCOLS_AVAILABLE' ? undefined : false));
