@@ -1,5 +1,6 @@
 import { defineRule } from '../../rule.js';
-import { forEachProperty, isObject, operationSite, requestSchemas, pathItemOf, type Json } from './support/api.js';
+import { isObject, operationSite, requestSchemas, pathItemOf, type Json } from './support/api.js';
+import { propertyIndex } from './support/schema-index.js';
 import { isOutboundUrlName } from './support/names.js';
 
 export default defineRule({
@@ -22,22 +23,24 @@ export default defineRule({
     },
   },
   create() {
-    const seen = new Set<string>();
     return {
       Operation(node, ctx) {
         const site = operationSite(ctx);
-        if (!isObject(node)) return;
-        const bodies = requestSchemas(ctx.document, node, ctx.location, pathItemOf(ctx));
-        if (site.kind === 'callback' || site.kind === 'webhook') {
-          const declaresBody = node.requestBody !== undefined;
-          if (declaresBody && bodies.length === 0) ctx.report({ messageId: 'untypedCallback', data: { kind: site.kind === 'callback' ? 'Callback' : 'Webhook', method: site.method.toUpperCase(), path: site.path }, location: ctx.location.child('requestBody') });
-          return;
+        if (!isObject(node) || (site.kind !== 'callback' && site.kind !== 'webhook')) return;
+        const declaresBody = node.requestBody !== undefined;
+        if (declaresBody && requestSchemas(ctx.document, node, ctx.location, pathItemOf(ctx)).length === 0) {
+          ctx.report({ messageId: 'untypedCallback', data: { kind: site.kind === 'callback' ? 'Callback' : 'Webhook', method: site.method.toUpperCase(), path: site.path }, location: ctx.location.child('requestBody') });
         }
-        forEachProperty(ctx.document, bodies, seen, (property) => {
-          const schema = property.schema.node as Json;
-          if (!isOutboundUrlName(property.name) || (schema.type !== undefined && schema.type !== 'string')) return;
-          if (schema.pattern === undefined && schema.enum === undefined && schema.const === undefined) ctx.report({ messageId: 'unconstrainedUrl', data: { name: property.name }, location: property.schema.location });
-        });
+      },
+      Document: {
+        leave(_root, ctx) {
+          // Request bodies of the operations under `paths`, descended once and shared with other rules.
+          for (const property of propertyIndex(ctx.document, 'request').sites) {
+            const schema = property.schema.node as Json;
+            if (!isOutboundUrlName(property.name) || (schema.type !== undefined && schema.type !== 'string')) continue;
+            if (schema.pattern === undefined && schema.enum === undefined && schema.const === undefined) ctx.report({ messageId: 'unconstrainedUrl', data: { name: property.name }, location: property.schema.location });
+          }
+        },
       },
     };
   },

@@ -22,27 +22,26 @@ export default defineRule({
     return {
       Document: {
         leave(_root, ctx) {
-          const seen = new Set<string>();
           const operations = [...operationsOf(ctx.document)];
           // Schemas that are also returned: a model used both ways is where mass assignment happens.
-          const returned = new Set<string>();
+          // Sets hold schema nodes by identity: no pointer strings on the hot path.
+          const returned = new Set<object>();
           for (const { operation } of operations) {
-            for (const body of responseSchemas(ctx.document, operation.node, operation.location, (code) => /^2/.test(code))) {
-              for (const member of topLevelMembers(ctx.document, itemsOf(ctx.document, body))) returned.add(idOf(member));
+            for (const body of responseSchemas(ctx.document, operation.node, operation.location, (code) => code.startsWith('2'))) {
+              for (const member of topLevelMembers(ctx.document, itemsOf(ctx.document, body))) returned.add(member.node);
             }
           }
+          const checked = new Set<object>();
           for (const { operation, pathItem } of operations) {
             for (const body of requestSchemas(ctx.document, operation.node, operation.location, pathItem)) {
               for (const member of topLevelMembers(ctx.document, body)) {
-                if (!returned.has(idOf(member))) continue;
+                if (!returned.has(member.node) || checked.has(member.node)) continue;
+                checked.add(member.node);
                 const properties = member.node.properties;
                 if (!isObject(properties)) continue;
                 for (const [name, value] of Object.entries(properties)) {
                   if (!isServerControlled(name)) continue;
                   const at = member.location.child('properties', name);
-                  const key = `${at.source.uri}#${at.pointer}`;
-                  if (seen.has(key)) continue;
-                  seen.add(key);
                   const property = resolveAt(ctx.document, value, at);
                   if (property && isObject(property.node) && property.node.readOnly === true) continue;
                   ctx.report({ messageId: 'writable', data: { name }, location: at });
@@ -56,10 +55,6 @@ export default defineRule({
   },
 });
 
-function idOf(located: Located): string {
-  return `${located.location.source.uri}#${located.location.pointer}`;
-}
-
 /** A list response's item schema (the model), or the schema itself. */
 function itemsOf(document: Parameters<typeof resolveAt>[0], schema: Located): Located {
   if (!hasType(schema.node, 'array') || !isObject(schema.node.items)) return schema;
@@ -70,15 +65,14 @@ function itemsOf(document: Parameters<typeof resolveAt>[0], schema: Located): Lo
 /** The body schema and the schemas it is composed of (allOf/anyOf/oneOf), resolved: the object's own fields. */
 function topLevelMembers(document: Parameters<typeof resolveAt>[0], schema: Located): Located[] {
   const out: Located[] = [];
-  const seen = new Set<string>();
+  const seen = new Set<object>();
   const stack = [schema];
   while (stack.length > 0) {
     const current = stack.pop()!;
-    const id = `${current.location.source.uri}#${current.location.pointer}`;
-    if (seen.has(id)) continue;
-    seen.add(id);
+    if (seen.has(current.node)) continue;
+    seen.add(current.node);
     out.push(current);
-    for (const key of ['allOf', 'anyOf', 'oneOf']) {
+    for (const key of COMPOSITION) {
       const list = (current.node as Json)[key];
       if (!Array.isArray(list)) continue;
       list.forEach((value, index) => {
@@ -89,3 +83,5 @@ function topLevelMembers(document: Parameters<typeof resolveAt>[0], schema: Loca
   }
   return out;
 }
+
+const COMPOSITION = ['allOf', 'anyOf', 'oneOf'] as const;

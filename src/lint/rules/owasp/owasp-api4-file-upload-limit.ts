@@ -23,7 +23,7 @@ export default defineRule({
     },
   },
   create() {
-    const seen = new Set<string>();
+    const seen = new Set<object>();
     return {
       Operation(node, ctx) {
         const site = operationSite(ctx);

@@ -55,9 +55,9 @@ runRuleTests(rule, {
               responses: {}
       `,
       errors: [
+        { messageId: 'untypedCallback', pointer: '/webhooks/orderPaid/post/requestBody', message: 'Webhook POST orderPaid exchanges a body without a schema; validate what is sent and received.' },
         { messageId: 'unconstrainedUrl', pointer: '/paths/~1subscriptions/post/requestBody/content/application~1json/schema/properties/callbackUrl', message: 'Request property "callbackUrl" is a URL the server will call or redirect to, with no pattern or enum; restrict schemes and hosts.' },
         { messageId: 'unconstrainedUrl', pointer: '/paths/~1subscriptions/post/requestBody/content/application~1json/schema/properties/settings/properties/redirect_uri' },
-        { messageId: 'untypedCallback', pointer: '/webhooks/orderPaid/post/requestBody', message: 'Webhook POST orderPaid exchanges a body without a schema; validate what is sent and received.' },
       ],
     },
   ],

@@ -27,10 +27,34 @@ runRuleTests(rule, {
               email: { type: string }
               password: { type: string, writeOnly: true }
     ` },
+    {
+      name: 'a credential in a request-only component schema is never echoed (Plaid sends `secret` in every request body)',
+      spec: yaml`
+        openapi: 3.0.3
+        info: { title: t, version: '1' }
+        paths:
+          /accounts/get:
+            post:
+              requestBody:
+                content:
+                  application/json:
+                    schema: { $ref: '#/components/schemas/AccountsGetRequest' }
+              responses:
+                '200':
+                  description: ok
+                  content:
+                    application/json:
+                      schema: { $ref: '#/components/schemas/AccountsGetResponse' }
+        components:
+          schemas:
+            AccountsGetRequest: { properties: { client_id: { type: string }, secret: { type: string } } }
+            AccountsGetResponse: { properties: { accounts: { type: array, items: { type: string } } } }
+      `,
+    },
   ],
   invalid: [
     {
-      name: 'cvv returned nested, password of a shared request schema without writeOnly',
+      name: 'cvv returned nested; password of a schema shared by a request and an error response, without writeOnly',
       spec: yaml`
         openapi: 3.0.3
         info: { title: t, version: '1' }
@@ -51,7 +75,12 @@ runRuleTests(rule, {
                 content:
                   application/json:
                     schema: { $ref: '#/components/schemas/Login' }
-              responses: {}
+              responses:
+                '400':
+                  description: the rejected input, echoed
+                  content:
+                    application/json:
+                      schema: { $ref: '#/components/schemas/Login' }
           /logout:
             post:
               requestBody:
@@ -65,8 +94,31 @@ runRuleTests(rule, {
       `,
       errors: [
         { messageId: 'inResponse', pointer: '/paths/~1cards/get/responses/200/content/application~1json/schema/items/properties/card/properties/cvv', message: 'Response property "cvv" exposes sensitive data; remove it from responses or mark it writeOnly.' },
-        { messageId: 'notWriteOnly', pointer: '/components/schemas/Login/properties/password' },
+        { messageId: 'notWriteOnly', pointer: '/components/schemas/Login/properties/password', message: 'Property "password" is a credential in a schema that requests and responses share, but it is not writeOnly; responses can echo it.' },
       ],
+    },
+    {
+      name: 'one finding per sensitive schema, not per property that refers to it (the first met by the walk)',
+      spec: yaml`
+        openapi: 3.0.3
+        info: { title: t, version: '1' }
+        paths:
+          /cards:
+            get:
+              responses:
+                '200':
+                  description: ok
+                  content:
+                    application/json:
+                      schema:
+                        properties:
+                          primary: { properties: { cvv: { $ref: '#/components/schemas/Cvv' } } }
+                          backup: { properties: { cvv: { $ref: '#/components/schemas/Cvv' } } }
+        components:
+          schemas:
+            Cvv: { type: string }
+      `,
+      errors: [{ messageId: 'inResponse', pointer: '/paths/~1cards/get/responses/200/content/application~1json/schema/properties/backup/properties/cvv' }],
     },
   ],
 });

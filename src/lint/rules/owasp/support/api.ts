@@ -226,16 +226,16 @@ export interface PropertySite {
 
 /**
  * Calls `onProperty` for every property of every schema reachable from `roots` (through $refs,
- * composition, items, nested properties). `seen` is shared by the caller across roots so a schema
- * graph is descended once per purpose, however many operations use it.
+ * composition, items, nested properties). `seen` (schema nodes, by identity) is shared by the caller
+ * across roots so a schema graph is descended once per purpose, however many operations use it.
  */
-export function forEachProperty(document: ApiDocument, roots: readonly Located[], seen: Set<string>, onProperty: (site: PropertySite) => void): void {
+export function forEachProperty(document: ApiDocument, roots: readonly Located[], seen: Set<object>, onProperty: (site: PropertySite) => void): void {
   const stack: Located[] = [...roots];
   while (stack.length > 0) {
     const current = stack.pop()!;
-    const id = `${current.location.source.uri}#${current.location.pointer}`;
-    if (seen.has(id)) continue;
-    seen.add(id);
+    // By node identity: a $ref target is one object however it is reached, and no pointer string is built.
+    if (seen.has(current.node)) continue;
+    seen.add(current.node);
     const schema = current.node;
     const push = (value: unknown, at: NodeLocation) => {
       const resolved = resolveAt(document, value, at);
