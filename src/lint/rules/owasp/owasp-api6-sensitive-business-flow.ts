@@ -6,6 +6,10 @@ const SENSITIVE_FLOW = new Set([
   'purchase', 'purchases', 'checkout', 'checkouts', 'buy', 'order', 'orders', 'payment', 'payments', 'pay', 'transfer', 'transfers', 'payout', 'payouts', 'withdraw', 'withdrawal', 'withdrawals',
   'signup', 'register', 'registration', 'registrations', 'reset', 'forgot', 'otp', 'verify', 'redeem', 'coupon', 'coupons', 'voucher', 'vouchers', 'giftcard', 'reservation', 'reservations', 'booking', 'bookings', 'refund', 'refunds', 'invite', 'invites', 'invitations',
 ]);
+/** Path words that mark test or sandbox endpoints. */
+const NON_PRODUCTION = new Set(['sandbox', 'test', 'tests', 'testing', 'simulate', 'simulation', 'simulations', 'mock', 'mocks']);
+/** Final path words of RPC-style reads and previews. */
+const READ_ACTION = new Set(['get', 'list', 'search', 'retrieve', 'query', 'lookup', 'fetch', 'find', 'preview', 'estimate', 'calculate', 'count', 'export']);
 /** Signals that the flow is protected against automation: captcha/bot headers or params, idempotency keys, documented throttling. */
 const ANTI_AUTOMATION = /(captcha|recaptcha|hcaptcha|turnstile|proof[-_]?of[-_]?work|device[-_]?fingerprint|bot[-_]?score|idempotency[-_]?key|x-request-signature)/i;
 const RATE_LIMIT_HEADERS = ['RateLimit', 'RateLimit-Limit', 'X-RateLimit-Limit', 'X-Rate-Limit-Limit'];
@@ -32,7 +36,14 @@ export default defineRule({
       Operation(node, ctx) {
         const site = operationSite(ctx);
         if (site.kind !== 'path' || !['post', 'put', 'patch'].includes(site.method) || !isObject(node)) return;
-        const terms = [...site.path.split('/').filter((segment) => !segment.startsWith('{')).flatMap(words), ...(typeof node.operationId === 'string' ? words(node.operationId) : [])];
+        const segments = site.path.split('/').filter((segment) => segment !== '' && !segment.startsWith('{'));
+        const pathTerms = segments.flatMap(words);
+        // Test and sandbox endpoints (Stripe's /test_helpers, Plaid's /sandbox) move no real money or accounts.
+        if (pathTerms.some((term) => NON_PRODUCTION.has(term))) return;
+        // RPC-style reads sent as POST (Plaid's /transfer/event/list) are queries, not the flow itself.
+        const action = segments.at(-1) === site.path.split('/').at(-1) ? words(segments.at(-1) ?? '') : [];
+        if (action.some((term) => READ_ACTION.has(term))) return;
+        const terms = [...pathTerms, ...(typeof node.operationId === 'string' ? words(node.operationId) : [])];
         const flow = terms.find((term) => SENSITIVE_FLOW.has(term));
         if (!flow) return;
         if (THROTTLE_EXTENSIONS.some((key) => node[key] !== undefined)) return;
