@@ -1,7 +1,9 @@
+import { createPrivateKey } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { RampartError } from '../core/errors.js';
 import { decodeText, parseSource, type Source } from '../spec/source.js';
+import type { JwtKey } from './jwt-sign.js';
 
 /** A request that yields a token: a login, or a refresh. */
 export interface TokenRequest {
@@ -20,6 +22,18 @@ export interface TokenRequest {
   refreshToken?: string;
 }
 
+/**
+ * The key the API signs its JWTs with, given by the user so the scanner can mint tokens (expired,
+ * for a subject that does not exist) without cracking anything.
+ */
+export interface JwtSigningConfig {
+  key: JwtKey;
+  /** Sign with this alg instead of the one in the identity's token header. */
+  algorithm?: string;
+  /** The claim naming the user (default: the first of sub, userId, user_id, uid, username, email present). */
+  subjectClaim?: string;
+}
+
 export interface IdentityConfig {
   name: string;
   /** `admin` identities are the reference for admin-only operations (BFLA). */
@@ -30,6 +44,8 @@ export interface IdentityConfig {
   refresh?: TokenRequest;
   /** How the token is sent: header name and value template (default `Authorization: Bearer {token}`). */
   apply: { header: string; value: string } | { cookie: string };
+  /** Its own signing key, or the scan-wide `jwt:` one. */
+  jwt?: JwtSigningConfig;
 }
 
 export interface ScanConfig {
@@ -71,8 +87,8 @@ export function readScanConfig(file: string, cwd: string, env: NodeJS.ProcessEnv
 
 export function parseScanSection(scan: unknown, source: Source, env: NodeJS.ProcessEnv = {}): ScanConfig {
   const at = (pointer: string) => `/scan${pointer}`;
-  if (!isObject(scan)) throw invalid(source, at(''), 'scan: expected a mapping (target, rps, budget, timeoutMs, identities, adminOperations)');
-  const known = new Set(['target', 'rps', 'budget', 'timeoutMs', 'identities', 'adminOperations']);
+  if (!isObject(scan)) throw invalid(source, at(''), 'scan: expected a mapping (target, rps, budget, timeoutMs, identities, adminOperations, jwt)');
+  const known = new Set(['target', 'rps', 'budget', 'timeoutMs', 'identities', 'adminOperations', 'jwt']);
   for (const key of Object.keys(scan)) if (!known.has(key)) throw invalid(source, at(`/${key}`), `scan.${key}: unknown key; expected one of ${[...known].join(', ')}`);
   const number = (key: string): number | undefined => {
     const value = scan[key];
@@ -84,8 +100,10 @@ export function parseScanSection(scan: unknown, source: Source, env: NodeJS.Proc
   const identitiesRaw = scan.identities ?? [];
   if (!Array.isArray(identitiesRaw)) throw invalid(source, at('/identities'), 'scan.identities: expected a list');
   const names = new Set<string>();
+  const sharedJwt = scan.jwt === undefined ? undefined : parseJwt(scan.jwt, source, at('/jwt'), 'scan.jwt', env);
   const identities = identitiesRaw.map((raw, index) => {
     const identity = parseIdentity(raw, source, at(`/identities/${index}`), env);
+    identity.jwt ??= sharedJwt;
     if (names.has(identity.name)) throw invalid(source, at(`/identities/${index}/name`), `scan.identities[${index}].name: "${identity.name}" is used twice`);
     names.add(identity.name);
     return identity;
@@ -108,7 +126,7 @@ export function parseScanSection(scan: unknown, source: Source, env: NodeJS.Proc
 function parseIdentity(raw: unknown, source: Source, pointer: string, env: NodeJS.ProcessEnv): IdentityConfig {
   const label = `scan.identities[${pointer.split('/').pop()}]`;
   if (!isObject(raw)) throw invalid(source, pointer, `${label}: expected a mapping with name and login, headers or cookies`);
-  const allowed = new Set(['name', 'role', 'headers', 'cookies', 'login', 'refresh', 'apply']);
+  const allowed = new Set(['name', 'role', 'headers', 'cookies', 'login', 'refresh', 'apply', 'jwt']);
   for (const key of Object.keys(raw)) if (!allowed.has(key)) throw invalid(source, `${pointer}/${key}`, `${label}.${key}: unknown key; expected one of ${[...allowed].join(', ')}`);
   if (typeof raw.name !== 'string' || !/^[A-Za-z][\w-]*$/.test(raw.name)) throw invalid(source, `${pointer}/name`, `${label}.name: expected a name (letters, digits, - and _)`);
   const role = raw.role ?? 'user';
@@ -151,11 +169,51 @@ function parseIdentity(raw: unknown, source: Source, pointer: string, env: NodeJ
     else if (isObject(applyRaw) && typeof applyRaw.header === 'string') apply = { header: applyRaw.header, value: typeof applyRaw.value === 'string' ? applyRaw.value : '{token}' };
     else throw invalid(source, `${pointer}/apply`, `${label}.apply: expected { header, value } or { cookie }`);
   }
-  const identity: IdentityConfig = { name: raw.name, role, headers: strings('headers'), cookies: strings('cookies'), login: tokenRequest('login'), refresh: tokenRequest('refresh'), apply };
+  const jwt = raw.jwt === undefined ? undefined : parseJwt(raw.jwt, source, `${pointer}/jwt`, `${label}.jwt`, env);
+  const identity: IdentityConfig = { name: raw.name, role, headers: strings('headers'), cookies: strings('cookies'), login: tokenRequest('login'), refresh: tokenRequest('refresh'), apply, jwt };
   if (!identity.login && Object.keys(identity.headers).length === 0 && Object.keys(identity.cookies).length === 0) {
     throw invalid(source, pointer, `${label}: give login, headers or cookies`);
   }
   return identity;
+}
+
+const JWT_KEYS = ['secret', 'privateKey', 'privateKeyFile'] as const;
+const JWT_ALGORITHMS = /^(HS|RS|PS|ES)(256|384|512)$|^EdDSA$/;
+
+/** `jwt: { secret | privateKey | privateKeyFile, algorithm?, subjectClaim? }`; a key file is read relative to the configuration. */
+function parseJwt(raw: unknown, source: Source, pointer: string, label: string, env: NodeJS.ProcessEnv): JwtSigningConfig {
+  if (!isObject(raw)) throw invalid(source, pointer, `${label}: expected a mapping with secret, privateKey or privateKeyFile`);
+  const allowed = new Set<string>([...JWT_KEYS, 'algorithm', 'subjectClaim']);
+  for (const key of Object.keys(raw)) if (!allowed.has(key)) throw invalid(source, `${pointer}/${key}`, `${label}.${key}: unknown key; expected one of ${[...allowed].join(', ')}`);
+  const given = JWT_KEYS.filter((key) => raw[key] !== undefined);
+  if (given.length !== 1) throw invalid(source, pointer, `${label}: give exactly one of secret (HMAC), privateKey (PEM) or privateKeyFile${given.length > 1 ? `, not ${given.join(' and ')}` : ''}`);
+  const field = given[0]!;
+  const where = `${pointer}/${field}`;
+  if (typeof raw[field] !== 'string' || raw[field] === '') throw invalid(source, where, `${label}.${field}: expected a non-empty string`);
+  const unset = [...(raw[field] as string).matchAll(/\$\{(\w+)\}/g)].map((match) => match[1]!).find((name) => env[name] === undefined);
+  if (unset !== undefined) throw invalid(source, where, `${label}.${field}: environment variable ${unset} is not set`);
+  const value = interpolate(raw[field] as string, env);
+  let key: JwtKey;
+  if (field === 'secret') key = { secret: value };
+  else {
+    let pem = value;
+    if (field === 'privateKeyFile') {
+      const file = path.resolve(path.dirname(source.uri), value);
+      try {
+        pem = readFileSync(file, 'utf8');
+      } catch {
+        throw invalid(source, where, `${label}.privateKeyFile: cannot read ${value}`);
+      }
+    }
+    try {
+      key = { privateKey: createPrivateKey(pem) };
+    } catch {
+      throw invalid(source, where, `${label}.${field}: not a PEM private key (RSA, EC or Ed25519/Ed448; a public key cannot sign)`);
+    }
+  }
+  for (const name of ['algorithm', 'subjectClaim']) if (raw[name] !== undefined && typeof raw[name] !== 'string') throw invalid(source, `${pointer}/${name}`, `${label}.${name}: expected a string`);
+  if (typeof raw.algorithm === 'string' && !JWT_ALGORITHMS.test(raw.algorithm)) throw invalid(source, `${pointer}/algorithm`, `${label}.algorithm: expected HS256/384/512, RS…, PS…, ES… or EdDSA, got "${raw.algorithm}"`);
+  return { key, algorithm: raw.algorithm as string | undefined, subjectClaim: raw.subjectClaim as string | undefined };
 }
 
 function interpolate(text: string, env: NodeJS.ProcessEnv): string {

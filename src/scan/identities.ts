@@ -17,6 +17,7 @@ export class Session {
     const base = `RAMPART_${config.name}`;
     for (const [name, value] of Object.entries(config.headers)) redactor.register(value, `${base}_${name}`);
     for (const [name, value] of Object.entries(config.cookies)) redactor.register(value, `${base}_COOKIE_${name}`);
+    if (config.jwt && 'secret' in config.jwt.key) redactor.register(config.jwt.key.secret, `${base}_JWT_SECRET`);
     for (const request of [config.login, config.refresh]) {
       for (const [key, value] of Object.entries(flatten(request?.json ?? request?.form ?? {}))) {
         if (/pass|secret|key|token/i.test(key)) redactor.register(value, `${base}_${key.split('.').pop()}`);

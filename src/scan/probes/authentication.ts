@@ -1,6 +1,7 @@
-import { createHmac } from 'node:crypto';
+import { createHmac, randomBytes } from 'node:crypto';
 import { decodeJwt, guessSecret } from '../../traffic/jwt.js';
 import type { ScanContext } from '../context.js';
+import { signJwt, type JwtKey } from '../jwt-sign.js';
 import { declaresAuth, operationKey } from '../operations.js';
 import { defineProbe, is2xx, rule, sameShape } from '../probe.js';
 import type { ScanResponse } from '../types.js';
@@ -11,7 +12,25 @@ const rules = {
   algNone: rule('scan-jwt-alg-none', 'error', 'API2:2023', 'CWE-347', 'A JWT re-written with `alg: none` and no signature is accepted.', 'Verify JWTs with an explicit algorithm allow-list; never accept `none`.'),
   tampered: rule('scan-jwt-signature-not-verified', 'error', 'API2:2023', 'CWE-347', 'A JWT with a tampered signature is accepted.', 'Verify every JWT signature before trusting its claims.'),
   expired: rule('scan-jwt-expired-accepted', 'error', 'API2:2023', 'CWE-613', 'An expired JWT is accepted.', 'Check `exp` (and `nbf`) on every request, with little clock skew.'),
+  unknownSubject: rule('scan-jwt-unknown-subject-accepted', 'warning', 'API2:2023', 'CWE-287', 'A validly signed JWT naming a user that does not exist is accepted: deleted or disabled accounts keep access until their tokens expire.', 'After verifying a token, load its subject and reject tokens whose user does not exist or is disabled.'),
 };
+
+/** Claims that name the user, in the order they are looked for. */
+const SUBJECT_CLAIMS = ['sub', 'userId', 'user_id', 'uid', 'username', 'email'];
+
+/** The claim naming the token's user: the configured one, else the first usual one present. */
+export function subjectClaim(payload: Record<string, unknown>, configured?: string): string | undefined {
+  if (configured) return payload[configured] === undefined ? undefined : configured;
+  return SUBJECT_CLAIMS.find((claim) => typeof payload[claim] === 'string' || typeof payload[claim] === 'number');
+}
+
+/** A subject no account has: of the same type as the real one, random so it cannot collide. */
+export function unknownSubject(real: unknown): string | number {
+  const suffix = randomBytes(4).toString('hex');
+  if (typeof real === 'number') return 2_000_000_000 + (parseInt(suffix, 16) % 100_000_000);
+  if (typeof real === 'string' && real.includes('@')) return `rampart-nobody-${suffix}@example.invalid`;
+  return `rampart-nobody-${suffix}`;
+}
 
 /** Operations checked per run: enough to prove a gap, few enough to stay quick. */
 const MAX_OPERATIONS = 4;
@@ -53,9 +72,9 @@ export function signHmacJwt(header: Record<string, unknown>, claims: Record<stri
 
 export default defineProbe({
   id: 'authentication',
-  description: 'Secured operations called with no credentials, a made-up token, an alg:none JWT, a tampered signature and an expired JWT.',
+  description: 'Secured operations called with no credentials, a made-up token, an alg:none JWT, a tampered signature, an expired JWT and a JWT for a user that does not exist (the last two signed with the configured jwt key or a cracked weak secret).',
   falsePositivePolicy:
-    'Only operations the identity itself can call (2xx) are attacked, and an attack counts only when it gets 2xx with a body of the same shape. Anything else (a 200 login page, a 404) is not reported.',
+    'Only operations the identity itself can call (2xx) are attacked, and an attack counts only when it gets 2xx with a body of the same shape. Anything else (a 200 login page, a 404) is not reported. Tokens minted with a configured key are judged only after a fresh token signed with it was accepted.',
   rules,
   async run(context: ScanContext) {
     const user = context.users()[0] ?? context.admin();
@@ -101,15 +120,44 @@ export default defineProbe({
         context.redactor.register(tampered, 'RAMPART_TAMPERED_TOKEN');
         await attempt('tampered signature', withToken(tampered), rules.tampered, 'accepted a JWT whose signature was changed');
       }
-      const secret = guessSecret(jwt);
-      if (secret === undefined) {
-        context.skip('authentication', 'expired-token check needs a token signed by the scanner: the JWT secret is not known (not guessable)');
+      // Minted tokens need the signing key: the one the user configured, else a cracked weak secret.
+      const configured = user.config.jwt;
+      const cracked = configured ? undefined : guessSecret(jwt);
+      const key: JwtKey | undefined = configured?.key ?? (cracked === undefined ? undefined : { secret: cracked });
+      if (!key) {
+        context.skip('authentication', 'expired-token and unknown-subject checks need tokens signed by the scanner: give the API\'s signing key as jwt: { secret | privateKey | privateKeyFile } in the scan configuration (the HMAC secret is not guessable)');
         continue;
       }
+      const header = { ...jwt.header, alg: configured?.algorithm ?? jwt.header.alg };
+      const mint = (claims: Record<string, unknown>, variable: string, what: string): string | undefined => {
+        const signed = signJwt(header, claims, key);
+        if (!signed.ok) {
+          context.skip('authentication', `${what} not minted with the configured jwt key: ${signed.error}`);
+          return undefined;
+        }
+        context.redactor.register(signed.token, variable);
+        return signed.token;
+      };
       const now = Math.floor(Date.now() / 1000);
-      const expired = signHmacJwt(jwt.header, { ...jwt.payload, iat: now - 7200, exp: now - 3600 }, secret);
-      context.redactor.register(expired, 'RAMPART_EXPIRED_TOKEN');
-      await attempt('expired JWT (exp one hour ago)', withToken(expired), rules.expired, 'accepted a JWT that expired an hour ago');
+      if (configured) {
+        // A configured key proves nothing until the API accepts a fresh token signed with it.
+        const fresh = mint({ ...jwt.payload, iat: now, exp: now + 300 }, 'RAMPART_FRESH_TOKEN', 'a control token');
+        if (!fresh) continue;
+        const control = await context.send(operation, example.input, { identity: null, probe: 'authentication', attack: true, headers: withToken(fresh) });
+        if (!control?.response || !bypassVerdict(legit.response, control.response)) {
+          context.skip('authentication', `the configured jwt key signs tokens the API does not accept (a fresh token got ${control?.response?.status ?? control?.error ?? 'no answer'}): expired-token and unknown-subject checks not judged`, operation);
+          continue;
+        }
+      }
+      const expired = mint({ ...jwt.payload, iat: now - 7200, exp: now - 3600 }, 'RAMPART_EXPIRED_TOKEN', 'an expired token');
+      if (expired) await attempt('expired JWT (exp one hour ago)', withToken(expired), rules.expired, 'accepted a JWT that expired an hour ago');
+      const claim = subjectClaim(jwt.payload, configured?.subjectClaim);
+      if (!claim) {
+        context.skip('authentication', `unknown-subject check: the token names no user (${configured?.subjectClaim ?? SUBJECT_CLAIMS.join(', ')})`, operation);
+        continue;
+      }
+      const nobody = mint({ ...jwt.payload, [claim]: unknownSubject(jwt.payload[claim]), iat: now, exp: now + 300 }, 'RAMPART_UNKNOWN_SUBJECT_TOKEN', 'a token for an unknown subject');
+      if (nobody) await attempt(`JWT for a user that does not exist (${claim} changed)`, withToken(nobody), rules.unknownSubject, `accepted a validly signed JWT whose ${claim} names no existing user`);
     }
     if (tested === 0 && candidates.length > 0) context.skip('authentication', `none of the ${candidates.length} secured GET operations answered 2xx to ${user.name} with known IDs`);
   },
