@@ -31,6 +31,21 @@ export function differentialVerdict(truthy: readonly (string | undefined)[], fal
   return stable(truthy) && stable(falsy) && truthy[0] !== falsy[0];
 }
 
+/**
+ * A response body with the submitted value taken out, in the forms an API echoes it (as is, JSON-
+ * escaped, URL-encoded): an API that echoes its input answers two payloads differently without
+ * interpreting either.
+ */
+export function withoutEcho(body: string, values: readonly string[]): string {
+  let text = body;
+  for (const value of values) {
+    for (const form of new Set([value, JSON.stringify(value).slice(1, -1), encodeURIComponent(value), new URLSearchParams({ v: value }).toString().slice(2)])) {
+      if (form) text = text.split(form).join('');
+    }
+  }
+  return text;
+}
+
 /** Time differential: every delayed sample is slower than every baseline sample by most of the delay. */
 export function timingVerdict(baseline: readonly number[], delayed: readonly number[], delayMs: number): boolean {
   if (baseline.length < 2 || delayed.length < 2) return false;
@@ -111,14 +126,16 @@ async function attack(context: ScanContext, operation: Operation, user: Session 
   if (is2xx(benign.response.status)) {
     const truthy: ScanExchange[] = [];
     const falsy: ScanExchange[] = [];
+    const always = `${marker}' OR '1'='1`;
+    const never = `${marker}' AND '1'='2`;
     for (let round = 0; round < 2; round++) {
-      const t = await send(`${marker}' OR '1'='1`);
-      const f = await send(`${marker}' AND '1'='2`);
+      const t = await send(always);
+      const f = await send(never);
       if (t) truthy.push(t);
       if (f) falsy.push(f);
     }
-    const bodies = (list: ScanExchange[]) => list.map((exchange) => (is2xx(exchange.response?.status) ? exchange.response!.body.split(marker).join('') : undefined));
-    if (differentialVerdict(bodies(truthy), bodies(falsy))) {
+    const bodies = (list: ScanExchange[], payload: string) => list.map((exchange) => (is2xx(exchange.response?.status) ? withoutEcho(exchange.response!.body, [payload, marker]) : undefined));
+    if (differentialVerdict(bodies(truthy, always), bodies(falsy, never))) {
       report(context, rules.sql, operation, `${operationKey(operation)} (${label}) answers differently to an always-true and an always-false SQL condition`, falsy[0]!, truthy[0]!);
       return;
     }
@@ -131,10 +148,11 @@ async function attack(context: ScanContext, operation: Operation, user: Session 
     report(context, rules.nosql, operation, `${operationKey(operation)} (${label}) returned a NoSQL error for an operator object`, benign, ne!);
     return;
   }
-  if (ne && eq && is2xx(ne.response?.status) && is2xx(eq.response?.status) && !jsonEqual(ne.response!.json, eq.response!.json)) {
+  if (ne && eq && is2xx(ne.response?.status) && is2xx(eq.response?.status) && !jsonEqual(ne.response!.json, eq.response!.json) && ne.response!.body.replace(/\$ne\b/g, '$eq') !== eq.response!.body) {
     const ne2 = slot.where === 'query' ? await send(undefined, { [`${slot.name}[$ne]`]: marker }) : await send({ $ne: marker });
     const eq2 = slot.where === 'query' ? await send(undefined, { [`${slot.name}[$eq]`]: marker }) : await send({ $eq: marker });
-    const bodies = (list: (ScanExchange | undefined)[]) => list.map((exchange) => (is2xx(exchange?.response?.status) ? exchange!.response!.body : undefined));
+    // An echoed operator name is not a difference in what was found.
+    const bodies = (list: (ScanExchange | undefined)[]) => list.map((exchange) => (is2xx(exchange?.response?.status) ? exchange!.response!.body.replace(/\$(ne|eq)\b/g, '$op') : undefined));
     if (differentialVerdict(bodies([ne, ne2]), bodies([eq, eq2]))) {
       report(context, rules.nosql, operation, `${operationKey(operation)} (${label}) treats {"$ne": …} and {"$eq": …} as query operators`, eq, ne);
       return;

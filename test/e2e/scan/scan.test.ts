@@ -1,8 +1,9 @@
 /**
  * End to end: the built CLI scans the demo API (vulnerable and --secure, each started on
- * 127.0.0.1 in this process) and a second, differently shaped target (a Swagger 2.0 mock with API
- * keys). Every planted vulnerability must be found with its rule id and OWASP tag; the secure mode
- * must give nothing at warning or above.
+ * 127.0.0.1 in a process of its own), the demo over HTTPS with a self-signed certificate made at
+ * test time, and a second, differently shaped target (a Swagger 2.0 mock with API keys). Every
+ * planted vulnerability must be found with its rule id and OWASP tag; the secure mode must give
+ * nothing at warning or above.
  */
 import assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
@@ -11,8 +12,10 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { promisify } from 'node:util';
-import { startDemoApi, type RunningDemoApi } from '../../../examples/demo-api/server.js';
+import { demoDescription } from '../../../examples/demo-api/description.js';
+import { hasOpenssl } from '../../../examples/demo-api/self-signed.js';
 import { builtPackageRoot, REPO, useFreshCli } from '../golden.js';
+import { startDemoProcess, type DemoProcess } from './demo-process.js';
 import { startSchemaMock } from './schema-mock.js';
 
 const run = promisify(execFile);
@@ -36,7 +39,7 @@ async function rampart(...args: string[]): Promise<{ report: Report; stderr: str
   }
 }
 
-const scanArgs = (demo: RunningDemoApi) => ['scan', '--config', CONFIG, '--spec', `${demo.url}/openapi.json`, '--target', demo.url, '--format', 'json', '--rps', '2000', '--seed', '42', '--budget', '1500'];
+const scanArgs = (demo: DemoProcess) => ['scan', '--config', CONFIG, '--spec', `${demo.url}/openapi.json`, '--target', demo.url, '--format', 'json', '--rps', '2000', '--seed', '42', '--budget', '1500'];
 
 /** Each planted vulnerability (README table): rule id, operation, OWASP category. */
 const PLANTED: [string, string, string][] = [
@@ -48,6 +51,8 @@ const PLANTED: [string, string, string][] = [
   ['scan-invalid-input-accepted', 'POST /orders', 'API8:2023'],
   ['scan-verbose-error', 'POST /auth/login', 'API8:2023'],
   ['scan-sql-injection', 'GET /products', 'API8:2023'],
+  ['scan-command-injection', 'POST /diagnostics/ping', 'API8:2023'],
+  ['scan-redos', 'GET /display-names/validate', 'API4:2023'],
   ['scan-response-schema-violation', 'GET /orders/{orderId}', 'API9:2023'],
   ['scan-rate-limit-missing', 'POST /auth/login', 'API4:2023'],
   ['scan-cors-any-origin', 'GET /health', 'API8:2023'],
@@ -66,8 +71,7 @@ describe('rampart scan on the demo API', () => {
   let vulnerable: Awaited<ReturnType<typeof rampart>>;
   let secure: Awaited<ReturnType<typeof rampart>>;
   before(async () => {
-    const demo = await startDemoApi();
-    const fixed = await startDemoApi({ secure: true });
+    const [demo, fixed] = await Promise.all([startDemoProcess(), startDemoProcess('--secure')]);
     try {
       [vulnerable, secure] = await Promise.all([rampart(...scanArgs(demo)), rampart(...scanArgs(fixed))]);
     } finally {
@@ -106,6 +110,58 @@ describe('rampart scan on the demo API', () => {
     assert.ok(vulnerable.report.scan.requests > 100 && vulnerable.report.scan.requests <= 1500);
     assert.equal(vulnerable.report.scan.seed, 42);
     process.stdout.write(`# demo scan: ${vulnerable.report.scan.requests} requests, ${vulnerable.report.scan.durationMs} ms, ${vulnerable.report.scan.requestsPerSecond} req/s; secure: ${secure.report.scan.requests} requests, ${secure.report.scan.durationMs} ms\n`);
+  });
+});
+
+describe('rampart scan on the demo API over HTTPS (self-signed certificate, plain-HTTP twin)', { skip: hasOpenssl() ? false : 'no openssl command to make a test certificate' }, () => {
+  const dir = mkdtempSync(path.join(tmpdir(), 'rampart-scan-https-'));
+  // The description as a file: the scanner loads a remote description with the platform's trust store only.
+  const spec = path.join(dir, 'openapi.json');
+  writeFileSync(spec, JSON.stringify(demoDescription()));
+  const httpsArgs = (demo: DemoProcess, ...extra: string[]) => ['scan', '--config', CONFIG, '--spec', spec, '--target', demo.url, '--format', 'json', '--rps', '2000', '--seed', '42', '--probe', 'transport-config', ...extra];
+  let vulnerable: Awaited<ReturnType<typeof rampart>>;
+  let secure: Awaited<ReturnType<typeof rampart>>;
+  let untrusted: { code: number; stderr: string; stdout: string };
+  before(async () => {
+    const [demo, fixed] = await Promise.all([startDemoProcess('--https'), startDemoProcess('--https', '--secure')]);
+    try {
+      assert.match(demo.url, /^https:/);
+      assert.match(demo.httpUrl ?? '', /^http:/);
+      [vulnerable, secure, untrusted] = await Promise.all([
+        rampart(...httpsArgs(demo, '--insecure', '--http-target', demo.httpUrl!)),
+        rampart(...httpsArgs(fixed, '--insecure', '--http-target', fixed.httpUrl!)),
+        run(process.execPath, [CLI, ...httpsArgs(demo)], { cwd: REPO, env: { PATH: process.env.PATH ?? '', NO_COLOR: '1' }, timeout: 120_000 }).then(
+          ({ stdout, stderr }) => ({ code: 0, stdout, stderr }),
+          (error: { code: number; stdout: string; stderr: string }) => error,
+        ),
+      ]);
+    } finally {
+      await Promise.all([demo.close(), fixed.close()]);
+    }
+  });
+
+  it('refuses an untrusted certificate without --insecure, in one line that names the flag', () => {
+    assert.equal(untrusted.code, 2);
+    assert.equal(untrusted.stdout, '');
+    assert.match(untrusted.stderr, /^rampart: .*target https:\/\/127\.0\.0\.1:\d+ is not reachable: self-signed certificate \(DEPTH_ZERO_SELF_SIGNED_CERT\): the certificate is not trusted; pass --insecure to scan it anyway \[RAMPART_USAGE\]\n$/);
+  });
+
+  it('finds missing HSTS, TLS 1.0/1.1 and the API served over plain HTTP', () => {
+    const found = vulnerable.report.findings.map((finding) => `${finding.ruleId} ${finding.owasp.join(',')} ${finding.cwe.join(',')}`);
+    assert.deepEqual(found.sort(), ['scan-cors-any-origin API8:2023 CWE-942', 'scan-http-no-redirect API8:2023 CWE-319', 'scan-missing-hsts API8:2023 CWE-319', 'scan-weak-tls API8:2023 CWE-326']);
+    const byRule = new Map(vulnerable.report.findings.map((finding) => [finding.ruleId, finding]));
+    assert.deepEqual(byRule.get('scan-weak-tls')!.location, { method: 'CONNECT', path: '/' });
+    assert.match((byRule.get('scan-weak-tls') as unknown as { message: string }).message, /completes a TLS 1\.1 handshake/);
+    assert.deepEqual(byRule.get('scan-http-no-redirect')!.location, { method: 'GET', path: '/health' });
+    assert.match(byRule.get('scan-http-no-redirect')!.reproduce ?? '', /^curl -i .*'http:\/\/127\.0\.0\.1:\d+\/health'/);
+    assert.match(JSON.stringify(byRule.get('scan-missing-hsts')!.evidence), /https:\/\/127\.0\.0\.1/);
+    assert.equal(vulnerable.status, 1);
+  });
+
+  it('finds nothing in --secure mode (TLS 1.2+, HSTS, a 308 to https)', () => {
+    assert.deepEqual(secure.report.findings.map((finding) => `${finding.ruleId} ${finding.location.method} ${finding.location.path}`), []);
+    assert.ok(!secure.report.scan.skipped.some((skip) => /HSTS|TLS|redirect/.test(skip.reason)), JSON.stringify(secure.report.scan.skipped));
+    assert.equal(secure.status, 0);
   });
 });
 
