@@ -13,6 +13,8 @@ export function scoreText(report: ScoreReport, options: { color: boolean } = { c
       const top = category.costs.slice(0, 3).map((cost) => `${cost.ruleId} −${cost.cost} (${cost.findings})`).join(', ');
       const label = /^API\d+:/.test(id) ? `  ${id}` : id;
       lines.push(`  ${label.padEnd(16)} ${String(category.score).padStart(3)} ${paint(gradeColor(category.grade), category.grade)}${top ? `  ${paint(2, top)}` : ''}`);
+      // A cap explains a score the rule costs alone do not: "capped at 30: 3 of 3 operations …".
+      for (const cap of category.caps ?? []) if (cap.limit < category.uncapped && !/^API\d+:/.test(id)) lines.push(paint(2, `  ${''.padEnd(16)}     capped at ${cap.limit}: ${cap.reason}`));
     }
     lines.push('');
   }

@@ -14,6 +14,7 @@ runRuleTests(rule, {
               - { name: page_token, in: query, schema: { type: string } }
               - { name: nextPageToken, in: query, schema: { type: string } }
               - { name: api_key_ids, in: query, schema: { type: array, items: { type: string } } }
+              - { name: api_key_uuid, in: query, schema: { type: string, format: uuid } }
               - { name: token_type, in: query, schema: { type: string } }
               - { name: Authorization, in: header, schema: { type: string } }
             responses: {}

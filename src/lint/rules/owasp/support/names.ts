@@ -38,8 +38,8 @@ export function isServerControlled(name: string): boolean {
   return SERVER_CONTROLLED.has(squash(name));
 }
 
-/** Names about a credential rather than the credential itself: `api_key_ids`, `token_type`, `secret_name`. */
-const CREDENTIAL_METADATA = /(^|[-_])(ids?|names?|types?|hints?|counts?|prefix(es)?|status|expir\w*)$/i;
+/** Names about a credential rather than the credential itself: `api_key_ids`, `api_key_uuid` (DigitalOcean), `token_type`, `secret_name`. */
+const CREDENTIAL_METADATA = /(^|[-_])(ids?|uuids?|guids?|names?|types?|hints?|counts?|prefix(es)?|status|expir\w*)$/i;
 
 export function isCredentialName(name: string): boolean {
   return CREDENTIAL_NAME.test(name) && !PAGINATION_TOKEN.test(name) && !CREDENTIAL_METADATA.test(name.replace(/([a-z0-9])([A-Z])/g, '$1_$2'));
