@@ -149,10 +149,19 @@ async function httpsChecks(context: ScanContext): Promise<void> {
     context.report(rules.hsts, { method: hstsMissing.request.method, path: new URL(hstsMissing.request.url).pathname }, `HTTPS responses lack HSTS (${hstsProblem(hstsMissing.response!.headers)}): browsers may still use plain HTTP for this API.`, [{ label: 'response', exchange: hstsMissing }]);
   } else if (secured.length === 0) context.skip('transport-config', 'HSTS: no HTTPS request answered 2xx');
 
-  const weak = await acceptsTls(target, 'TLSv1.1');
-  if (typeof weak === 'string') {
-    context.report(rules.tls, { method: 'CONNECT', path: '/' }, `${target.host} completes a ${weak === 'TLSv1' ? 'TLS 1.0' : 'TLS 1.1'} handshake.`, [], { protocol: weak, command: `openssl s_client -connect ${target.host} -${weak === 'TLSv1' ? 'tls1' : 'tls1_1'} -cipher 'DEFAULT:@SECLEVEL=0'` });
-  } else if (weak === undefined) context.skip('transport-config', 'TLS 1.0/1.1: this Node.js/OpenSSL build cannot offer them, so they were not tested');
+  const versions = [['TLSv1', 'TLS 1.0', 'tls1'], ['TLSv1.1', 'TLS 1.1', 'tls1_1']] as const;
+  // Each version alone: a server may take one and refuse the other.
+  const answers: (string | false | undefined)[] = [];
+  for (const [protocol] of versions) answers.push(await acceptsTls(target, protocol));
+  const accepted = versions.filter(([protocol], k) => answers[k] === protocol);
+  if (accepted.length > 0) {
+    context.report(rules.tls, { method: 'CONNECT', path: '/' }, `${target.host} completes ${accepted.map(([, name]) => name).join(' and ')} handshakes.`, [], {
+      protocols: accepted.map(([protocol]) => protocol),
+      commands: accepted.map(([, , flag]) => `openssl s_client -connect ${target.host} -${flag} -cipher 'DEFAULT:@SECLEVEL=0'`),
+    });
+  }
+  const untested = versions.filter((_, k) => answers[k] === undefined).map(([, name]) => name);
+  if (untested.length > 0) context.skip('transport-config', `${untested.join(' and ')}: this Node.js/OpenSSL build cannot offer them, so they were not tested`);
 
   const plain = context.transport.options.httpTarget;
   if (!plain) {
@@ -176,14 +185,14 @@ async function httpsChecks(context: ScanContext): Promise<void> {
   }
 }
 
-/** The protocol of a handshake capped at `version` the server completed; false: refused; undefined: we could not offer it. */
+/** The protocol of a handshake at exactly `version` the server completed; false: refused; undefined: we could not offer it. */
 function acceptsTls(target: URL, version: 'TLSv1' | 'TLSv1.1'): Promise<string | false | undefined> {
   return new Promise((resolve) => {
     let socket: ReturnType<typeof connect>;
     const host = target.hostname.replace(/^\[|\]$/g, '');
     try {
       // SECLEVEL=0: OpenSSL 3 refuses TLS 1.0/1.1 ciphers by default, and we want to know what the server accepts.
-      socket = connect({ host, port: Number(target.port || 443), minVersion: 'TLSv1', maxVersion: version, rejectUnauthorized: false, servername: isIP(host) ? undefined : host, ciphers: 'DEFAULT:@SECLEVEL=0' });
+      socket = connect({ host, port: Number(target.port || 443), minVersion: version, maxVersion: version, rejectUnauthorized: false, servername: isIP(host) ? undefined : host, ciphers: 'DEFAULT:@SECLEVEL=0' });
     } catch {
       resolve(undefined);
       return;
