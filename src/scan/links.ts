@@ -196,6 +196,13 @@ export class LinkBindings {
     }
   }
 
+  /** Objects the scan created that a link says how to delete (the link's target is a DELETE), newest first. */
+  removals(): LinkBinding[] {
+    const found: LinkBinding[] = [];
+    for (const [operation, list] of this.byTarget) if (operation.method === 'delete') found.push(...list.filter((binding) => binding.created));
+    return found.sort((a, b) => b.source.id - a.source.id);
+  }
+
   /** What links produced for `operation` as `owner`: objects the scan created first, then in the order learned. */
   bindings(operation: Operation, owner: string): LinkBinding[] {
     return (this.byTarget.get(operation) ?? []).filter((binding) => binding.owner === owner).sort((a, b) => Number(b.created) - Number(a.created));

@@ -1,7 +1,7 @@
 import { randomInt } from 'node:crypto';
 import { RampartError } from '../core/errors.js';
 import { compareFindings, type Finding } from '../core/finding.js';
-import { buildApi, type Api } from '../spec/api.js';
+import { buildApi, type Api, type Operation } from '../spec/api.js';
 import { loadDocument } from '../spec/document.js';
 import { Canary } from './canary.js';
 import type { ScanConfig } from './config.js';
@@ -144,8 +144,10 @@ export async function scan(options: ScanOptions): Promise<ScanResult> {
   }
   for (const problem of context.links.problems) context.skip('explore', problem);
   const created = context.pool.all().filter((entry) => entry.created);
-  if (created.length > 0 && !options.allowDestructive) context.skip('cleanup', `${created.length} objects created by the scan were left in place (DELETE needs --allow-destructive)`);
-  else if (created.length > 0) await cleanUp(context);
+  const linkedRemovals = context.links.removals().filter((binding) => !created.some((entry) => Object.values(binding.path).includes(entry.id)));
+  const createdCount = created.length + linkedRemovals.length;
+  if (createdCount > 0 && !options.allowDestructive) context.skip('cleanup', `${createdCount} objects created by the scan were left in place (DELETE needs --allow-destructive)`);
+  else if (createdCount > 0) await cleanUp(context);
 
   const durationMs = Date.now() - transport.startedAt;
   return {
@@ -160,7 +162,7 @@ export async function scan(options: ScanOptions): Promise<ScanResult> {
       identities: sessions.map((session) => ({ name: session.name, role: session.role, loggedIn: !session.failure, problem: session.failure })),
       probes: probeNames,
       operations: api.operations.length,
-      createdObjects: created.length,
+      createdObjects: createdCount,
       skipped: context.skips,
       budgetExhausted,
     },
@@ -242,16 +244,23 @@ async function explore(context: ScanContext): Promise<void> {
 }
 
 async function cleanUp(context: ScanContext): Promise<void> {
-  for (const entry of [...context.pool.all()].reverse()) {
-    if (!entry.created || !entry.source.operation) continue;
-    const session = context.sessions.find((candidate) => candidate.name === entry.owner) ?? null;
-    const remove = context.api.operations.find((operation) => operation.method === 'delete' && pathParams(operation).length === 1 && operation.path.startsWith(`${entry.source.operation!.path.replace(/\/$/, '')}/{`));
-    if (!remove) continue;
-    try {
-      await context.send(remove, { path: { [pathParams(remove)[0]!]: entry.id } }, { identity: session, probe: 'cleanup', scanCreated: true });
-    } catch (error) {
-      if (error instanceof BudgetExhausted) return;
-      throw error;
+  const sent = new Set<string>();
+  const remove = async (operation: Operation, path: Record<string, string>, owner: string) => {
+    const url = context.url(operation, { path });
+    if (sent.has(url)) return;
+    sent.add(url);
+    const session = context.sessions.find((candidate) => candidate.name === owner) ?? null;
+    await context.send(operation, { path }, { identity: session, probe: 'cleanup', scanCreated: true });
+  };
+  try {
+    // Links name the exact DELETE (nested resources too); then `{collection}/{id}` by convention.
+    for (const binding of context.links.removals()) await remove(binding.link.to, binding.path, binding.owner);
+    for (const entry of [...context.pool.all()].reverse()) {
+      if (!entry.created || !entry.source.operation) continue;
+      const operation = context.api.operations.find((candidate) => candidate.method === 'delete' && pathParams(candidate).length === 1 && candidate.path.startsWith(`${entry.source.operation!.path.replace(/\/$/, '')}/{`));
+      if (operation) await remove(operation, { [pathParams(operation)[0]!]: entry.id }, entry.owner);
     }
+  } catch (error) {
+    if (!(error instanceof BudgetExhausted)) throw error;
   }
 }

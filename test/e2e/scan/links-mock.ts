@@ -5,6 +5,8 @@
  * `GET /projects/{projectKey}/tasks/{taskRef}` checks that the caller is logged in, not that the
  * project is theirs (BOLA). `secure: true` checks ownership there too. `links: false` serves the
  * same description without its links, to show the scanner reaches the bug only through them.
+ * Links to the DELETEs let a scan with --allow-destructive remove what it created; `stored()`
+ * counts what is left.
  */
 import { randomBytes } from 'node:crypto';
 import { createServer } from 'node:http';
@@ -36,11 +38,21 @@ export function trackerDescription(withLinks: boolean): Json {
             '201': {
               description: 'created',
               content: json({ $ref: '#/components/schemas/Project' }),
-              ...links({ links: { ProjectTasks: { operationId: 'listTasks', parameters: { projectKey: '$response.body#/handle' } }, AddTask: { operationRef: '#/paths/~1projects~1{projectKey}~1tasks/post', parameters: { projectKey: '$response.body#/handle' } } } }),
+              ...links({
+                links: {
+                  ProjectTasks: { operationId: 'listTasks', parameters: { projectKey: '$response.body#/handle' } },
+                  AddTask: { operationRef: '#/paths/~1projects~1{projectKey}~1tasks/post', parameters: { projectKey: '$response.body#/handle' } },
+                  DeleteProject: { operationId: 'deleteProject', parameters: { projectKey: '$response.body#/handle' } },
+                },
+              }),
             },
             ...errors,
           },
         },
+      },
+      '/projects/{projectKey}': {
+        parameters: [KEY],
+        delete: { operationId: 'deleteProject', responses: { '204': { description: 'deleted' }, ...errors } },
       },
       '/projects/{projectKey}/tasks': {
         parameters: [KEY],
@@ -53,7 +65,12 @@ export function trackerDescription(withLinks: boolean): Json {
               description: 'created',
               headers: { Location: { schema: { type: 'string' } } },
               content: json({ $ref: '#/components/schemas/Task' }),
-              ...links({ links: { Task: { operationId: 'getTask', parameters: { projectKey: '$request.path.projectKey', taskRef: '$response.body#/ref' } } } }),
+              ...links({
+                links: {
+                  Task: { operationId: 'getTask', parameters: { projectKey: '$request.path.projectKey', taskRef: '$response.body#/ref' } },
+                  DeleteTask: { operationId: 'deleteTask', parameters: { projectKey: '$request.path.projectKey', taskRef: '$response.body#/ref' } },
+                },
+              }),
             },
             ...errors,
           },
@@ -62,6 +79,7 @@ export function trackerDescription(withLinks: boolean): Json {
       '/projects/{projectKey}/tasks/{taskRef}': {
         parameters: [KEY, REF],
         get: { operationId: 'getTask', responses: { '200': { description: 'the task', content: json({ $ref: '#/components/schemas/Task' }) }, ...errors } },
+        delete: { operationId: 'deleteTask', responses: { '204': { description: 'deleted' }, ...errors } },
       },
     },
   };
@@ -69,7 +87,7 @@ export function trackerDescription(withLinks: boolean): Json {
 
 export const TRACKER_TOKENS = { ann: 'ann-tracker-token-7f3a', ben: 'ben-tracker-token-91c4' } as const;
 
-export async function startLinksMock(options: { secure?: boolean } = {}): Promise<{ url: string; close: () => Promise<void> }> {
+export async function startLinksMock(options: { secure?: boolean } = {}): Promise<{ url: string; close: () => Promise<void>; stored: () => { projects: number; tasks: number } }> {
   const projects = new Map<string, { owner: string; name: string; tasks: Map<string, Json> }>();
   const users = new Map<string, string>(Object.entries(TRACKER_TOKENS).map(([user, token]) => [`Bearer ${token}`, user]));
   const server = createServer((request, response) => {
@@ -102,6 +120,13 @@ export async function startLinksMock(options: { secure?: boolean } = {}): Promis
         projects.set(handle, { owner: user, name, tasks: new Map() });
         return send(201, { handle, name });
       }
+      const own = /^\/projects\/([^/]+)$/.exec(url.pathname);
+      if (own && request.method === 'DELETE') {
+        const handle = decodeURIComponent(own[1]!);
+        if (projects.get(handle)?.owner !== user) return send(404, { message: 'not found' });
+        projects.delete(handle);
+        return send(204);
+      }
       const match = /^\/projects\/([^/]+)\/tasks(?:\/([^/]+))?$/.exec(url.pathname);
       const project = match ? projects.get(decodeURIComponent(match[1]!)) : undefined;
       if (!match || !project) return send(404, { message: 'not found' });
@@ -116,6 +141,10 @@ export async function startLinksMock(options: { secure?: boolean } = {}): Promis
         project.tasks.set(task.ref, task);
         return send(201, task, { location: `/projects/${handle}/tasks/${task.ref}` });
       }
+      if (request.method === 'DELETE') {
+        if (project.owner !== user || !project.tasks.delete(decodeURIComponent(ref))) return send(404, { message: 'not found' });
+        return send(204);
+      }
       if (request.method !== 'GET') return send(405, { message: 'method not allowed' });
       // The planted bug: any logged-in user reads any project's task (the secure twin checks the owner).
       if (options.secure && project.owner !== user) return send(404, { message: 'not found' });
@@ -125,5 +154,9 @@ export async function startLinksMock(options: { secure?: boolean } = {}): Promis
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
-  return { url: `http://127.0.0.1:${port}`, close: () => new Promise<void>((resolve) => server.close(() => resolve())) };
+  return {
+    url: `http://127.0.0.1:${port}`,
+    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+    stored: () => ({ projects: projects.size, tasks: [...projects.values()].reduce((sum, project) => sum + project.tasks.size, 0) }),
+  };
 }

@@ -3,7 +3,8 @@
  * `{projectKey}`, `ref` → `{taskRef}`), started on 127.0.0.1 in this process. With the links the
  * scanner creates a project, then a task in it, and finds the planted BOLA on the task; without
  * them (same server, same description minus `links`) it cannot reach the operation; against the
- * secure twin it reports no BOLA.
+ * secure twin it reports no BOLA. With --allow-destructive it deletes what it created, through the
+ * links to the DELETEs (nested tasks first).
  */
 import assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
@@ -49,19 +50,27 @@ describe('rampart scan follows OpenAPI links to IDs that names do not explain', 
   let linked: Awaited<ReturnType<typeof rampart>>;
   let unlinked: Awaited<ReturnType<typeof rampart>>;
   let secure: Awaited<ReturnType<typeof rampart>>;
+  let destructive: Awaited<ReturnType<typeof rampart>>;
+  let left: { projects: number; tasks: number } | undefined;
+  let keptByDefault: { projects: number; tasks: number } | undefined;
   before(async () => {
     writeFileSync(config, ['scan:', '  identities:', ...Object.entries(TRACKER_TOKENS).flatMap(([name, token]) => [`    - name: ${name}`, `      headers: { Authorization: 'Bearer ${token}' }`]), ''].join('\n'));
     const vulnerable = await startLinksMock();
     const fixed = await startLinksMock({ secure: true });
+    const other = await startLinksMock();
+    const unlinkedTarget = await startLinksMock();
     const args = (target: string, spec: string) => ['scan', '--config', config, '--spec', `${target}/${spec}`, '--target', target, '--format', 'json', '--rps', '2000', '--seed', '5', '--budget', '800'];
     try {
-      [linked, unlinked, secure] = await Promise.all([
+      [linked, unlinked, secure, destructive] = await Promise.all([
         rampart(...args(vulnerable.url, 'openapi.json')),
-        rampart(...args(vulnerable.url, 'openapi-without-links.json')),
+        rampart(...args(unlinkedTarget.url, 'openapi-without-links.json')),
         rampart(...args(fixed.url, 'openapi.json')),
+        rampart(...args(other.url, 'openapi.json'), '--probe', 'bola', '--allow-destructive'),
       ]);
+      keptByDefault = vulnerable.stored();
+      left = other.stored();
     } finally {
-      await Promise.all([vulnerable.close(), fixed.close()]);
+      await Promise.all([vulnerable.close(), fixed.close(), other.close(), unlinkedTarget.close()]);
     }
   });
 
@@ -83,6 +92,13 @@ describe('rampart scan follows OpenAPI links to IDs that names do not explain', 
       unlinked.report.scan.skipped.some((skip) => skip.probe === 'bola' && skip.operation === TASK),
       `skips: ${JSON.stringify(unlinked.report.scan.skipped)}`,
     );
+  });
+
+  it('deletes what it created only with --allow-destructive, through the links to the DELETEs', () => {
+    assert.ok(keptByDefault && keptByDefault.projects >= 2 && keptByDefault.tasks >= 2, JSON.stringify(keptByDefault));
+    assert.ok(linked.report.scan.skipped.some((skip) => skip.probe === 'cleanup' && /objects created by the scan were left in place/.test(skip.reason)));
+    assert.ok(destructive.report.findings.some((finding) => key(finding) === `scan-bola ${TASK}`), 'BOLA found before the cleanup');
+    assert.deepEqual(left, { projects: 0, tasks: 0 });
   });
 
   it('reports no BOLA against the secure twin, which checks the owner', () => {
