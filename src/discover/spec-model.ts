@@ -4,6 +4,7 @@ import type { ValidateFunction } from 'ajv';
 import type { DocumentLocation } from '../core/finding.js';
 import { loadDocument, type ApiDocument } from '../spec/document.js';
 import { joinPointer } from '../spec/pointer.js';
+import { matcherFor } from '../traffic/operation-matcher.js';
 
 const addFormats = addFormatsModule as unknown as (ajv: Ajv2020) => void;
 
@@ -116,36 +117,13 @@ function joinPaths(base: string, path: string): string {
   return `${base}${path.startsWith('/') ? '' : '/'}${path}`.replace(/\/+$/, '') || '/';
 }
 
-const isParam = (segment: string) => segment.startsWith('{') && segment.endsWith('}');
-
 /**
- * The documented operation a path belongs to (concrete or templated). Literal segments must be
- * equal; a documented parameter matches anything; an observed parameter matches only a parameter.
- * The candidate with the most literal matches wins, so `/users/me` beats `/users/{id}`.
+ * The documented operation a path belongs to (concrete or templated): the shared matcher of
+ * `traffic/operation-matcher.ts` (literal segments equal, the most literal match wins), indexed once
+ * per operation list.
  */
 export function matchOperation(operations: readonly SpecOperation[], method: string, segments: readonly string[]): SpecOperation | undefined {
-  let best: SpecOperation | undefined;
-  let bestScore = -1;
-  for (const operation of operations) {
-    if (operation.method !== method || operation.segments.length !== segments.length) continue;
-    let score = 0;
-    let ok = true;
-    for (let k = 0; k < segments.length; k++) {
-      const documented = operation.segments[k]!;
-      const seen = segments[k]!;
-      if (isParam(documented)) continue;
-      if (isParam(seen) || documented !== seen) {
-        ok = false;
-        break;
-      }
-      score++;
-    }
-    if (ok && score > bestScore) {
-      best = operation;
-      bestScore = score;
-    }
-  }
-  return best;
+  return matcherFor(operations).match(method, segments);
 }
 
 /** Validates response bodies against documented schemas; compiled once per schema, lazily. */

@@ -1,5 +1,6 @@
 import { declaredFields, documentedResponse } from '../discover/checks/check.js';
 import { loadSpecModel, ResponseValidator, type SpecModel, type SpecOperation } from '../discover/spec-model.js';
+import { OperationMatcher } from '../traffic/operation-matcher.js';
 import { splitPath } from '../traffic/path-templater.js';
 import { decodeUriComponentSafely } from '../core/text.js';
 
@@ -12,6 +13,8 @@ export interface ContractOperation {
   deprecated: boolean;
   secured: boolean;
   spec: SpecOperation;
+  /** The documented path split into segments (what the shared operation matcher compares). */
+  segments: readonly string[];
   /** Index of each path parameter segment: name → position. */
   pathParams: [name: string, index: number][];
   /** Dotted response fields declared by any documented response (for undeclared sensitive data). */
@@ -20,7 +23,7 @@ export interface ContractOperation {
 
 /** Answers "which operation is this request" and "does this body match its schema". */
 export class Contract {
-  private readonly byShape = new Map<string, ContractOperation[]>();
+  private readonly matcher: OperationMatcher<ContractOperation>;
   private readonly validator = new ResponseValidator();
   readonly operations: ContractOperation[];
 
@@ -40,16 +43,12 @@ export class Contract {
         deprecated: spec.deprecated,
         secured: spec.secured,
         spec,
+        segments: spec.segments,
         pathParams: spec.segments.flatMap((segment, index): [string, number][] => (segment.startsWith('{') && segment.endsWith('}') ? [[segment.slice(1, -1), index]] : [])),
         declaredResponseFields: declared,
       };
     });
-    for (const operation of this.operations) {
-      const key = `${operation.method} ${operation.spec.segments.length}`;
-      const list = this.byShape.get(key) ?? [];
-      list.push(operation);
-      this.byShape.set(key, list);
-    }
+    this.matcher = new OperationMatcher(this.operations);
   }
 
   static async load(file: string, cwd: string): Promise<Contract> {
@@ -59,28 +58,8 @@ export class Contract {
   /** The operation for a request: literal segments must match; the most literal matches win (`/users/me` over `/users/{id}`). */
   match(method: string, pathname: string): { operation: ContractOperation; params: Record<string, string> } | undefined {
     const segments = splitPath(pathname);
-    const candidates = this.byShape.get(`${method === 'HEAD' ? 'GET' : method} ${segments.length}`);
-    if (!candidates) return undefined;
-    let best: ContractOperation | undefined;
-    let bestScore = -1;
-    for (const operation of candidates) {
-      let score = 0;
-      let ok = true;
-      const documented = operation.spec.segments;
-      for (let k = 0; k < segments.length; k++) {
-        const segment = documented[k]!;
-        if (segment.startsWith('{') && segment.endsWith('}')) continue;
-        if (segment !== segments[k]) {
-          ok = false;
-          break;
-        }
-        score++;
-      }
-      if (ok && score > bestScore) {
-        best = operation;
-        bestScore = score;
-      }
-    }
+    // A HEAD is answered by the GET operation (RFC 9110 §9.3.2).
+    const best = this.matcher.match(method === 'HEAD' ? 'GET' : method, segments);
     if (!best) return undefined;
     const params: Record<string, string> = {};
     for (const [name, index] of best.pathParams) params[name] = decodeUriComponentSafely(segments[index]!);

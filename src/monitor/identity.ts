@@ -30,6 +30,8 @@ export class IdentityResolver {
   private readonly verifier?: JwtVerifier;
   /** The same token comes back on every call: decode, verify and analyse it once. */
   private readonly tokens = new LruMap<string, { sub?: string; role: string; verified: boolean; analysis: JwtAnalysis; invalid: boolean }>(20_000);
+  /** The same key or cookie comes back on every call too: hash it once (SHA-256 per request showed in the profile). */
+  private readonly hashes = new LruMap<string, string>(20_000);
 
   constructor(options: IdentityOptions = {}) {
     this.trusted = (options.trustedProxies ?? []).map(parseTrusted);
@@ -59,7 +61,7 @@ export class IdentityResolver {
         const token = this.token(credential, now);
         if (token) {
           return {
-            id: token.sub !== undefined && !token.invalid ? `jwt:${token.sub}` : hashed('jwt-token', credential),
+            id: token.sub !== undefined && !token.invalid ? `jwt:${token.sub}` : this.hashed('jwt-token', credential),
             kind: 'jwt',
             ip,
             role: token.role,
@@ -72,14 +74,14 @@ export class IdentityResolver {
     }
     for (const name of API_KEY_HEADERS) {
       const value = headers[name];
-      if (value) return { id: hashed('api-key', value), kind: 'api-key', ip, role: 'api-key', verified: false };
+      if (value) return { id: this.hashed('api-key', value), kind: 'api-key', ip, role: 'api-key', verified: false };
     }
     const cookie = headers.cookie;
     if (cookie) {
       for (const part of cookie.split(';')) {
         const equals = part.indexOf('=');
         const name = (equals === -1 ? part : part.slice(0, equals)).trim();
-        if (name && SESSION_COOKIE.test(name)) return { id: hashed('session', part.slice(equals + 1).trim()), kind: 'session', ip, role: 'session', verified: false };
+        if (name && SESSION_COOKIE.test(name)) return { id: this.hashed('session', part.slice(equals + 1).trim()), kind: 'session', ip, role: 'session', verified: false };
       }
     }
     if (authorization) {
@@ -88,9 +90,19 @@ export class IdentityResolver {
         const user = Buffer.from(credential, 'base64').toString('utf8').split(':')[0] ?? '';
         return { id: `basic:${user.slice(0, 64)}`, kind: 'basic', ip, role: 'basic', verified: false };
       }
-      return { id: hashed('bearer', authorization), kind: 'bearer', ip, role: 'bearer', verified: false };
+      return { id: this.hashed('bearer', authorization), kind: 'bearer', ip, role: 'bearer', verified: false };
     }
     return { id: `ip:${ip}`, kind: 'ip', ip, role: 'anonymous', verified: false };
+  }
+
+  private hashed(kind: string, value: string): string {
+    const key = `${kind} ${value}`;
+    let id = this.hashes.get(key);
+    if (id === undefined) {
+      id = hashed(kind, value);
+      this.hashes.set(key, id);
+    }
+    return id;
   }
 
   private token(credential: string, now: number) {

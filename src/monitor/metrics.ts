@@ -57,8 +57,11 @@ class Histogram {
   }
 }
 
+/** Values only, in the labels' own order: every call site of one metric passes the same names. */
 function labelKey(labels: Labels): string {
-  return Object.entries(labels).map(([k, v]) => `${k}=${v}`).join('\u0000');
+  let key = '';
+  for (const name in labels) key += labels[name] + '\u0000';
+  return key;
 }
 
 function formatLabels(labels: Labels): string {

@@ -50,6 +50,10 @@ export const DEFAULT_COOLDOWN_MS = 60_000;
  */
 export class Monitor {
   private readonly active: Active[] = [];
+  /** The active detectors that have a request (response) hook, so the hot loops skip the others. */
+  private readonly requestPhase: Active[];
+  private readonly responsePhase: Active[];
+  private readonly contract?: Contract;
   private readonly lastAlert: LruMap<string, number>;
   private readonly cooldownMs: number;
   readonly counters = { alerts: 0, suppressed: 0, blocked: 0, detectorErrors: 0 };
@@ -67,6 +71,9 @@ export class Monitor {
       const merged = { ...defaultOptions(detector), ...setting?.options };
       this.active.push({ detector, mode, instance: detector.create(merged, context) });
     }
+    this.requestPhase = this.active.filter(({ instance }) => instance.request);
+    this.responsePhase = this.active.filter(({ instance }) => instance.response);
+    this.contract = options.contract;
   }
 
   /** Ids and modes of the detectors that run. */
@@ -82,22 +89,32 @@ export class Monitor {
   request(input: { method: string; url: URL; headers: Record<string, string>; ip: string; now: number; replay?: boolean }): RequestDecision {
     const identity = this.options.identity.resolve(input.headers, input.ip, input.now);
     const method = input.method.toUpperCase();
-    const matched = this.options.contract?.match(method, input.url.pathname);
+    const matched = this.contract?.match(method, input.url.pathname);
     const heuristic = matched ? undefined : heuristicTemplate(input.url.pathname);
+    const operation = matched?.operation;
+    const route = matched ? operation!.path : heuristic!.path;
     const view: RequestView = {
       method,
       url: input.url,
       headers: input.headers,
       now: input.now,
       identity,
-      operation: matched?.operation,
-      route: matched ? matched.operation.path : heuristic!.path,
+      operation,
+      route,
       pathParams: matched ? matched.params : heuristic!.params,
-      hasSpec: Boolean(this.options.contract),
+      hasSpec: this.contract !== undefined,
+      operationKey: `${operation?.method ?? method} ${route}`,
     };
     const decision: RequestDecision = { view };
-    for (const active of this.active) {
-      const hit = this.run(active, () => active.instance.request?.(view));
+    // Plain loops, no closure per detector: this runs for every request on the proxy's one thread.
+    for (const active of this.requestPhase) {
+      let hit: DetectorHit | undefined;
+      try {
+        hit = active.instance.request!(view);
+      } catch (error) {
+        this.failed(active, error);
+        continue;
+      }
       if (!hit) continue;
       const enforcing = active.mode === 'enforce' && hit.block !== undefined;
       const blocking = enforcing && !input.replay;
@@ -112,13 +129,34 @@ export class Monitor {
 
   /** The response phase, on the whole exchange (bounded bodies). Not called for blocked requests. */
   response(decision: RequestDecision, exchange: Exchange): void {
-    const wanted = this.active.some(({ instance }) => instance.response);
-    if (!wanted) return;
+    if (this.responsePhase.length === 0) return;
     const request = parseBody(exchange.request.body);
     const response = parseBody(exchange.response?.body);
-    const view: ExchangeView = { ...decision.view, exchange, status: exchange.response?.status ?? 0, requestJson: request.value, responseJson: response.value };
-    for (const active of this.active) {
-      const hit = this.run(active, () => active.instance.response?.(view));
+    const base = decision.view;
+    const view: ExchangeView = {
+      method: base.method,
+      url: base.url,
+      headers: base.headers,
+      now: base.now,
+      identity: base.identity,
+      operation: base.operation,
+      route: base.route,
+      pathParams: base.pathParams,
+      hasSpec: base.hasSpec,
+      operationKey: base.operationKey,
+      exchange,
+      status: exchange.response?.status ?? 0,
+      requestJson: request.value,
+      responseJson: response.value,
+    };
+    for (const active of this.responsePhase) {
+      let hit: DetectorHit | undefined;
+      try {
+        hit = active.instance.response!(view);
+      } catch (error) {
+        this.failed(active, error);
+        continue;
+      }
       if (hit) this.raise(active, view, hit, 'alerted');
     }
   }
@@ -142,15 +180,10 @@ export class Monitor {
     for (const { instance } of this.active) instance.close?.();
   }
 
-  private run(active: Active, call: () => DetectorHit | undefined): DetectorHit | undefined {
-    try {
-      return call();
-    } catch (error) {
-      // One broken detector never stops traffic or the other detectors.
-      this.counters.detectorErrors++;
-      this.options.warn?.(`detector ${active.detector.id} failed: ${(error as Error).message}`);
-      return undefined;
-    }
+  private failed(active: Active, error: unknown): void {
+    // One broken detector never stops traffic or the other detectors.
+    this.counters.detectorErrors++;
+    this.options.warn?.(`detector ${active.detector.id} failed: ${(error as Error).message}`);
   }
 
   private raise(active: Active, view: RequestView, hit: DetectorHit, action: 'blocked' | 'would-block' | 'alerted'): void {

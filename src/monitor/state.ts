@@ -4,9 +4,14 @@
  * entries are forgotten first (an attacker cycling identities only evicts their own old state).
  */
 
-/** A Map that forgets its least recently used entry beyond `capacity`. */
+/**
+ * A Map that forgets a least recently used entry beyond `capacity`. Eviction is CLOCK (second
+ * chance): a read only sets a flag, and the eviction scan moves flagged entries to the back instead
+ * of dropping them. Reads cost one lookup (re-inserting on every read churned the Map's hash table
+ * and showed up at the top of the proxy's profile), and the cap is still exact.
+ */
 export class LruMap<K, V> {
-  private readonly map = new Map<K, V>();
+  private readonly map = new Map<K, { value: V; used: boolean }>();
   constructor(readonly capacity: number) {}
 
   get size(): number {
@@ -14,32 +19,37 @@ export class LruMap<K, V> {
   }
 
   get(key: K): V | undefined {
-    const value = this.map.get(key);
-    if (value !== undefined) {
-      // Re-insert: Map keeps insertion order, so the first key is always the least recently used.
-      this.map.delete(key);
-      this.map.set(key, value);
-    }
-    return value;
+    const entry = this.map.get(key);
+    if (entry === undefined) return undefined;
+    entry.used = true;
+    return entry.value;
   }
 
+  /** The value without marking it used. */
   peek(key: K): V | undefined {
-    return this.map.get(key);
+    return this.map.get(key)?.value;
   }
 
   set(key: K, value: V): void {
-    if (this.map.has(key)) this.map.delete(key);
-    else if (this.map.size >= this.capacity) this.map.delete(this.map.keys().next().value as K);
-    this.map.set(key, value);
+    const entry = this.map.get(key);
+    if (entry !== undefined) {
+      entry.value = value;
+      entry.used = true;
+      return;
+    }
+    if (this.map.size >= this.capacity) this.evict();
+    this.map.set(key, { value, used: false });
   }
 
   /** The value for `key`, created with `make` when absent. */
   upsert(key: K, make: () => V): V {
-    let value = this.get(key);
-    if (value === undefined) {
-      value = make();
-      this.set(key, value);
+    const entry = this.map.get(key);
+    if (entry !== undefined) {
+      entry.used = true;
+      return entry.value;
     }
+    const value = make();
+    this.set(key, value);
     return value;
   }
 
@@ -47,8 +57,18 @@ export class LruMap<K, V> {
     this.map.delete(key);
   }
 
-  entries(): IterableIterator<[K, V]> {
-    return this.map.entries();
+  *entries(): IterableIterator<[K, V]> {
+    for (const [key, entry] of this.map) yield [key, entry.value];
+  }
+
+  /** Drops the oldest entry not used since the scan last passed it; used ones go to the back, unflagged. */
+  private evict(): void {
+    for (const [key, entry] of this.map) {
+      this.map.delete(key);
+      if (!entry.used) return;
+      entry.used = false;
+      this.map.set(key, entry);
+    }
   }
 }
 

@@ -39,6 +39,8 @@ export interface RequestView {
   pathParams: Record<string, string>;
   /** A spec is loaded: `operation` undefined means undocumented. */
   hasSpec: boolean;
+  /** `operationKey(view)`, computed once per request by the monitor. */
+  operationKey?: string;
 }
 
 /** The whole exchange, with bounded bodies parsed once. */
@@ -120,5 +122,5 @@ export function defaultOptions<Options extends Record<string, number>>(detector:
 
 /** A compact label for an operation, used in keys and messages: `GET /accounts/{accountId}`. */
 export function operationKey(view: RequestView): string {
-  return `${view.operation?.method ?? view.method} ${view.route}`;
+  return view.operationKey ?? `${view.operation?.method ?? view.method} ${view.route}`;
 }
