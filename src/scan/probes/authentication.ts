@@ -44,6 +44,15 @@ export function bypassVerdict(legitimate: Pick<ScanResponse, 'status' | 'json'> 
   return sameShape(legitimate.json, attack.json);
 }
 
+/** A JWT in a static header, and how to send another token in its place. */
+export function staticJwt(headers: Record<string, string>): { token: string; scheme: { header: string; value: string } } | undefined {
+  for (const [header, value] of Object.entries(headers)) {
+    const token = /^(?:Bearer\s+)?(eyJ[\w-]*\.eyJ[\w-]*\.[\w-]*)$/i.exec(value.trim())?.[1];
+    if (token && decodeJwt(token)) return { token, scheme: { header, value: value.replace(token, '{token}') } };
+  }
+  return undefined;
+}
+
 /** The same JWT with `alg: none` and an empty signature. */
 export function algNoneToken(token: string, alg = 'none'): string | undefined {
   const jwt = decodeJwt(token);
@@ -101,21 +110,24 @@ export default defineProbe({
       };
       const credentialHeaders = Object.fromEntries(Object.keys(user.headers()).map((name) => [name, '']));
       await attempt('no credentials', credentialHeaders, rules.noCredentials, 'answered without credentials');
-      if (!user.token) {
+      // A JWT written as a static header (`Authorization: Bearer ${TOKEN}`) is attacked like a logged-in one.
+      const fixed = user.token ? undefined : staticJwt(user.config.headers);
+      const token = user.token ?? fixed?.token;
+      if (!token) {
         // Static credentials: the same headers with made-up values.
         const madeUp = Object.fromEntries(Object.keys(user.headers()).map((name) => [name, name.toLowerCase() === 'cookie' ? 'session=rampart-invalid' : 'rampart-invalid-credential']));
         if (Object.keys(madeUp).length > 0) await attempt('made-up credentials', madeUp, rules.invalidToken, 'accepted made-up credentials', 'rampart-invalid-credential');
         continue;
       }
-      const scheme = 'header' in user.config.apply ? user.config.apply : undefined;
+      const scheme = fixed?.scheme ?? ('header' in user.config.apply ? user.config.apply : undefined);
       if (!scheme) continue;
       const withToken = (token: string) => ({ ...credentialHeaders, [scheme.header]: scheme.value.replace('{token}', token) });
       await attempt('made-up token', withToken('rampart.invalid.token'), rules.invalidToken, 'accepted a made-up token', 'rampart.invalid.token');
-      const jwt = decodeJwt(user.token);
+      const jwt = decodeJwt(token);
       if (!jwt) continue;
-      const none = algNoneToken(user.token);
+      const none = algNoneToken(token);
       if (none) await attempt('alg:none JWT', withToken(none), rules.algNone, 'accepted a JWT with alg "none" and no signature', none);
-      const tampered = tamperedToken(user.token);
+      const tampered = tamperedToken(token);
       if (tampered) {
         context.redactor.register(tampered, 'RAMPART_TAMPERED_TOKEN');
         await attempt('tampered signature', withToken(tampered), rules.tampered, 'accepted a JWT whose signature was changed');

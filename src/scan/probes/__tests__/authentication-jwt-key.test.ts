@@ -13,7 +13,8 @@ import path from 'node:path';
 import { test } from 'node:test';
 import { readScanConfig, type IdentityConfig, type JwtSigningConfig } from '../../config.js';
 import { scan } from '../../scan.js';
-import { subjectClaim, unknownSubject } from '../authentication.js';
+import { signJwt } from '../../jwt-sign.js';
+import { staticJwt, subjectClaim, unknownSubject } from '../authentication.js';
 
 const USERS: Record<string, { id: string; password: string }> = { ann: { id: 'u-1', password: 'ann-pw-1' }, ben: { id: 'u-2', password: 'ben-pw-2' } };
 const DESCRIPTION = {
@@ -110,9 +111,19 @@ test('authentication: expired and unknown-subject tokens minted with a configure
   const BOTH = ['scan-jwt-expired-accepted GET /me', 'scan-jwt-unknown-subject-accepted GET /me'];
   const NOT_ACCEPTED = /^the configured jwt key signs tokens the API does not accept \(a fresh token got 401\)/;
   const NO_KEY = /^expired-token and unknown-subject checks need tokens signed by the scanner: give the API's signing key/;
-  const cases: [string, Signer, boolean, JwtSigningConfig | undefined, string[], RegExp | undefined][] = [
+  // A JWT given as a static header, not obtained by a login.
+  const now = Math.floor(Date.now() / 1000);
+  const fixedToken = (sub: string) => {
+    const signed = signJwt({ alg: 'RS256', typ: 'JWT' }, { sub, iat: now, exp: now + 600 }, { privateKey: rsa.privateKey });
+    assert.ok(signed.ok);
+    return signed.token;
+  };
+  const withStaticJwt = (['ann', 'ben'] as const).map((name, index): IdentityConfig => ({ ...identity(name, { key: { privateKey: rsa.privateKey } }), login: undefined, headers: { Authorization: `Bearer ${fixedToken(`u-${index + 1}`)}` } }));
+  const cases: [string, Signer, boolean, JwtSigningConfig | IdentityConfig[] | undefined, string[], RegExp | undefined][] = [
     ['vulnerable: RS256 API trusts expired tokens and unknown subjects', rs, false, { key: { privateKey: rsa.privateKey } }, BOTH, undefined],
     ['fixed: RS256 API checks exp and the subject', rs, true, { key: { privateKey: rsa.privateKey } }, [], undefined],
+    ['vulnerable: the JWT is a static Authorization header', rs, false, withStaticJwt, BOTH, undefined],
+    ['fixed: the JWT is a static Authorization header', rs, true, withStaticJwt, [], undefined],
     ['not judged: the configured key is not the API\'s', rs, false, { key: { privateKey: other.privateKey } }, [], NOT_ACCEPTED],
     ['not judged: no key and nothing to crack (RS256)', rs, false, undefined, [], NO_KEY],
     ['not judged: an HMAC secret for an RS256 API', rs, false, { key: { secret: 'x'.repeat(40) } }, [], /^a control token not minted with the configured jwt key: RS256 needs a private key/],
@@ -153,4 +164,16 @@ test('authentication: the subject claim and a subject nobody has', () => {
   assert.match(String(unknownSubject('u-1')), /^rampart-nobody-[0-9a-f]{8}$/);
   assert.match(String(unknownSubject('ann@example.com')), /^rampart-nobody-[0-9a-f]{8}@example\.invalid$/);
   assert.ok(typeof unknownSubject(7) === 'number' && (unknownSubject(7) as number) >= 2_000_000_000);
+});
+
+test('authentication: a JWT found in static headers', () => {
+  const jwt = 'eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJ1LTEifQ.c2ln';
+  const cases: [Record<string, string>, ReturnType<typeof staticJwt>][] = [
+    [{ Authorization: `Bearer ${jwt}` }, { token: jwt, scheme: { header: 'Authorization', value: 'Bearer {token}' } }],
+    [{ 'X-Api-Key': 'k', 'X-Token': jwt }, { token: jwt, scheme: { header: 'X-Token', value: '{token}' } }],
+    [{ Authorization: 'Bearer opaque-token' }, undefined],
+    [{ Authorization: 'Bearer eyJub3QuanNvbg.eyJ4.sig' }, undefined],
+    [{}, undefined],
+  ];
+  for (const [headers, expected] of cases) assert.deepEqual(staticJwt(headers), expected, JSON.stringify(headers));
 });
