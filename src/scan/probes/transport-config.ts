@@ -71,8 +71,8 @@ export function traversalVerdict(baseline: string | undefined, body: string | un
 
 export default defineProbe({
   id: 'transport-config',
-  description: 'CORS with a foreign Origin, security and version headers, TRACE, open redirects, path traversal, GraphQL introspection; HSTS and TLS versions when the target is HTTPS.',
-  falsePositivePolicy: 'CORS counts only when the foreign Origin comes back with credentials allowed. Traversal needs a real /etc/passwd or win.ini signature absent from the baseline. Redirects count only when Location points at the scanner\'s foreign host. HTTPS checks are skipped on http targets.',
+  description: 'CORS with a foreign Origin, security and version headers, TRACE, open redirects, path traversal, GraphQL introspection; HSTS and TLS 1.0/1.1 when the target is HTTPS, and a redirect to HTTPS on the plain-HTTP address given with --http-target.',
+  falsePositivePolicy: 'CORS counts only when the foreign Origin comes back with credentials allowed. Traversal needs a real /etc/passwd or win.ini signature absent from the baseline. Redirects count only when Location points at the scanner\'s foreign host. HTTPS checks are skipped on http targets; HSTS is judged on 2xx answers only; plain HTTP is asked anonymously for a path that answered without credentials, and refusals (400, 403, 426) are not findings.',
   rules,
   async run(context: ScanContext) {
     const user = context.users()[0] ?? context.admin() ?? null;
