@@ -145,7 +145,7 @@ export async function startProxy(options: ProxyOptions): Promise<RunningProxy> {
   } catch (error) {
     forward.server.close();
     adminServer?.close();
-    store?.close();
+    await store?.close();
     throw new RampartError('RAMPART_USAGE', `cannot listen: ${(error as Error).message}`, { cause: error });
   }
   const bound = addressOf(forward.server);
@@ -163,7 +163,7 @@ export async function startProxy(options: ProxyOptions): Promise<RunningProxy> {
         draining = true;
         await forward.drain(drainMs);
         monitor.close();
-        store?.close();
+        await store?.close();
         await webhook?.close();
         if (adminServer) await new Promise<void>((resolve) => {
           adminServer.closeAllConnections();

@@ -1,8 +1,10 @@
 import { createRequire } from 'node:module';
+import { Worker } from 'node:worker_threads';
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { RampartError } from '../core/errors.js';
 import type { Finding } from '../core/finding.js';
+import { WRITER_SOURCE, type WriteBatch, type WriterReply, type WriterRequest } from './sqlite-writer.js';
 
 /** The part of better-sqlite3 the store uses (the package ships no types of its own). */
 interface Statement {
@@ -22,7 +24,11 @@ type DatabaseConstructor = new (file: string, options?: { timeout?: number }) =>
 export interface StoreOptions {
   /** Alerts, samples and identities older than this are deleted. */
   retentionDays?: number;
-  /** Records waiting for the next write; beyond it new records are dropped (and counted). */
+  /**
+   * Records accepted but not yet written (waiting for the next batch, or posted to the writer thread
+   * and not yet committed); beyond it new records are dropped and counted, so a slow disk never
+   * holds traffic back or grows memory without bound. Default 20,000.
+   */
   queueLimit?: number;
   /** How often queued records are written, in one transaction. */
   flushMs?: number;
@@ -65,68 +71,71 @@ CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
 const MAX_IDENTITIES_PER_FLUSH = 50_000;
 
 /**
- * The embedded store: SQLite in WAL mode. Records are queued in memory and written in one
- * transaction every `flushMs`, so the proxy never waits on the disk; if a write fails, the batch is
+ * The embedded store: SQLite in WAL mode. The request thread only aggregates records in memory;
+ * every `flushMs` the aggregate is posted as one batch to a writer thread (`sqlite-writer.ts`) that
+ * commits it in one transaction, so the proxy never waits on the disk, a transaction or a
+ * checkpoint. The queue is bounded (`queueLimit`): beyond it, and when a write fails, records are
  * dropped and counted, and traffic goes on. A transaction is all or nothing, so after a SIGKILL the
- * file opens consistent, missing at most the last unflushed batch.
+ * file opens consistent, missing at most the batches not yet committed.
  */
 export class SqliteStore {
+  /** The request thread's own connection: schema at open, reads (`query`) and maintenance. */
   private readonly db: Database;
-  private readonly statements: Record<'operation' | 'identity' | 'alert' | 'sample' | 'pruneAlerts' | 'pruneSamples' | 'pruneIdentities', Statement>;
+  private readonly writer: Worker;
+  private writerFailed?: string;
   private operations = new Map<string, { method: string; route: string; operationId?: string; count: number; errors: number; first: number; last: number }>();
   private identities = new Map<string, { kind: string; role: string; count: number; first: number; last: number }>();
   private alerts: Finding[] = [];
-  private samples: { at: number; operation: string; status: number; exchange: string }[] = [];
+  private samples: WriteBatch['samples'] = [];
   private readonly sampled = new Map<string, number>();
+  /** Records in the current aggregate, and records posted to the writer but not yet acknowledged. */
   private queued = 0;
+  private posted = 0;
+  private nextId = 1;
+  private readonly waiting = new Map<number, () => void>();
   private timer?: NodeJS.Timeout;
-  private lastPrune = 0;
+  private lastPrune = Date.now();
   private lastWarning = 0;
   private closed = false;
+  private closing?: Promise<void>;
   readonly counters = { dropped: 0, written: 0 };
 
-  private constructor(readonly file: string, private readonly options: StoreOptions, db: Database) {
+  private constructor(readonly file: string, private readonly options: StoreOptions, db: Database, library: string) {
     this.db = db;
-    this.statements = {
-      operation: db.prepare(`INSERT INTO operations (key, method, route, operation_id, count, errors, first_seen, last_seen) VALUES (?, ?, ?, ?, ?, ?, ?, ?)
-        ON CONFLICT(key) DO UPDATE SET count = count + excluded.count, errors = errors + excluded.errors,
-        first_seen = min(first_seen, excluded.first_seen), last_seen = max(last_seen, excluded.last_seen), operation_id = coalesce(excluded.operation_id, operation_id)`),
-      identity: db.prepare(`INSERT INTO identities (id, kind, role, count, first_seen, last_seen) VALUES (?, ?, ?, ?, ?, ?)
-        ON CONFLICT(id) DO UPDATE SET count = count + excluded.count, role = excluded.role,
-        first_seen = min(first_seen, excluded.first_seen), last_seen = max(last_seen, excluded.last_seen)`),
-      alert: db.prepare('INSERT INTO alerts (at, rule_id, severity, identity, method, route, message, finding) VALUES (?, ?, ?, ?, ?, ?, ?, ?)'),
-      sample: db.prepare('INSERT INTO samples (at, operation, status, exchange) VALUES (?, ?, ?, ?)'),
-      pruneAlerts: db.prepare('DELETE FROM alerts WHERE at < ?'),
-      pruneSamples: db.prepare('DELETE FROM samples WHERE at < ?'),
-      pruneIdentities: db.prepare('DELETE FROM identities WHERE last_seen < ?'),
-    };
-    this.timer = setInterval(() => this.flush(), options.flushMs ?? 200);
+    this.writer = new Worker(WRITER_SOURCE, { eval: true, workerData: { file, library } });
+    // The writer never keeps the process alive; close() drains it.
+    this.writer.unref();
+    this.writer.on('message', (reply: WriterReply) => this.settle(reply));
+    this.writer.on('error', (error) => this.fail(`store writer failed: ${error.message}`));
+    this.writer.on('exit', () => this.fail('store writer exited'));
+    this.timer = setInterval(() => void this.flush(), options.flushMs ?? 200);
     this.timer.unref();
   }
 
   /** Opens (creating when needed) the store; a file that cannot be opened is a one-line error. */
   static open(file: string, options: StoreOptions = {}): SqliteStore {
     let db: Database;
+    let library: string;
     try {
       const require = createRequire(import.meta.url);
-      const Database = require('better-sqlite3') as DatabaseConstructor;
+      library = require.resolve('better-sqlite3');
+      const Database = require(library) as DatabaseConstructor;
       mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
       db = new Database(file, { timeout: 2000 });
       db.pragma('journal_mode = WAL');
       // NORMAL in WAL mode: a power cut may lose the last transactions, never corrupt the file.
       db.pragma('synchronous = NORMAL');
-      // Checkpoints (which fsync) would otherwise run every 1000 pages on the request thread: run them once a minute instead.
-      db.pragma('wal_autocheckpoint = 20000');
       db.exec(SCHEMA);
       db.prepare("INSERT INTO meta (key, value) VALUES ('schema', '1') ON CONFLICT(key) DO NOTHING").run();
     } catch (error) {
       throw new RampartError('RAMPART_FILE_NOT_FOUND', `cannot open the store: ${(error as Error).message}`, { position: { file }, cause: error });
     }
-    return new SqliteStore(file, options, db);
+    return new SqliteStore(path.resolve(file), options, db, library);
   }
 
+  /** Records accepted and not yet committed. */
   get pending(): number {
-    return this.queued;
+    return this.queued + this.posted;
   }
 
   recordExchange(record: ExchangeRecord): void {
@@ -137,15 +146,15 @@ export class SqliteStore {
     if (operation) {
       operation.count++;
       operation.errors += error;
-      operation.last = Math.max(operation.last, record.at);
-      operation.first = Math.min(operation.first, record.at);
+      if (record.at > operation.last) operation.last = record.at;
+      if (record.at < operation.first) operation.first = record.at;
     } else {
       this.operations.set(key, { method: record.method, route: record.route, operationId: record.operationId, count: 1, errors: error, first: record.at, last: record.at });
     }
     const identity = this.identities.get(record.identity);
     if (identity) {
       identity.count++;
-      identity.last = Math.max(identity.last, record.at);
+      if (record.at > identity.last) identity.last = record.at;
     } else if (this.identities.size < MAX_IDENTITIES_PER_FLUSH) {
       this.identities.set(record.identity, { kind: record.identityKind, role: record.role, count: 1, first: record.at, last: record.at });
     } else {
@@ -156,7 +165,7 @@ export class SqliteStore {
       const taken = this.sampled.get(sampleKey) ?? 0;
       if (taken < (this.options.samplesPerOperation ?? 5) && this.sampled.size < 10_000) {
         this.sampled.set(sampleKey, taken + 1);
-        this.samples.push({ at: record.at, operation: key, status: record.status, exchange: JSON.stringify(record.sample()).slice(0, 16_384) });
+        this.samples.push([record.at, key, record.status, JSON.stringify(record.sample()).slice(0, 16_384)]);
       }
     }
   }
@@ -166,79 +175,129 @@ export class SqliteStore {
     this.alerts.push(finding);
   }
 
-  /** Writes everything queued in one transaction. Never throws: a failed batch is counted as dropped. */
-  flush(): void {
-    if (this.queued === 0 && Date.now() - this.lastPrune < 60_000) return;
-    const operations = this.operations;
-    const identities = this.identities;
-    const alerts = this.alerts;
-    const samples = this.samples;
-    const count = this.queued;
+  /**
+   * Posts everything aggregated so far to the writer as one batch; resolves once it (and every
+   * earlier batch) is committed or counted as dropped. Never rejects.
+   */
+  flush(): Promise<void> {
+    const pruneBefore = this.prunePending(Date.now());
+    if (this.queued === 0 && pruneBefore === undefined && this.posted === 0) return Promise.resolve();
+    const batch: WriteBatch = {
+      type: 'batch',
+      id: this.nextId++,
+      records: this.queued,
+      operations: [...this.operations].map(([key, o]) => [key, o.method, o.route, o.operationId ?? null, o.count, o.errors, o.first, o.last]),
+      identities: [...this.identities].map(([id, i]) => [id, i.kind, i.role, i.count, i.first, i.last]),
+      alerts: this.alerts.map((finding) => {
+        const evidence = finding.evidence ?? {};
+        const location = finding.location as { method?: string; path?: string };
+        const at = Date.parse(String(evidence.at ?? '')) || Date.now();
+        return [at, finding.ruleId, finding.severity, String(evidence.identity ?? ''), location.method ?? null, location.path ?? null, finding.message, JSON.stringify(finding)];
+      }),
+      samples: this.samples,
+      pruneBefore,
+    };
     this.operations = new Map();
     this.identities = new Map();
     this.alerts = [];
     this.samples = [];
+    this.posted += this.queued;
     this.queued = 0;
-    try {
-      this.db.transaction(() => {
-        for (const [key, o] of operations) this.statements.operation.run(key, o.method, o.route, o.operationId ?? null, o.count, o.errors, o.first, o.last);
-        for (const [id, i] of identities) this.statements.identity.run(id, i.kind, i.role, i.count, i.first, i.last);
-        for (const finding of alerts) {
-          const evidence = finding.evidence ?? {};
-          const location = finding.location as { method?: string; path?: string };
-          const at = Date.parse(String(evidence.at ?? '')) || Date.now();
-          this.statements.alert.run(at, finding.ruleId, finding.severity, String(evidence.identity ?? ''), location.method ?? null, location.path ?? null, finding.message, JSON.stringify(finding));
-        }
-        for (const sample of samples) this.statements.sample.run(sample.at, sample.operation, sample.status, sample.exchange);
-      })();
-      this.counters.written += count;
-    } catch (error) {
-      this.counters.dropped += count;
-      this.complain(`store write failed, ${count} records dropped: ${(error as Error).message}`);
-    }
-    this.prune();
+    return this.post(batch);
   }
 
-  /** Deletes what is older than the retention period (at most once a minute). */
-  prune(now = Date.now()): void {
-    if (now - this.lastPrune < 60_000) return;
-    this.lastPrune = now;
-    const cutoff = now - (this.options.retentionDays ?? 7) * 86_400_000;
-    try {
-      this.db.pragma('wal_checkpoint(PASSIVE)');
-      this.statements.pruneAlerts.run(cutoff);
-      this.statements.pruneSamples.run(cutoff);
-      this.statements.pruneIdentities.run(cutoff);
-    } catch (error) {
-      this.complain(`store retention failed: ${(error as Error).message}`);
-    }
+  /** Deletes what is older than the retention period, as of `now`; resolves once done. */
+  prune(now = Date.now()): Promise<void> {
+    this.lastPrune = -Infinity;
+    this.pruneAt = now;
+    return this.flush();
   }
 
-  /** Rows of a table, for tests and `rampart serve`. */
+  /** Rows of a table, for tests and `rampart serve` (reads see every committed batch). */
   query(sql: string, ...params: unknown[]): unknown[] {
     return this.db.prepare(sql).all(...params);
   }
 
-  /** Runs a statement that returns nothing (maintenance, tests). */
+  /** Runs a statement that returns nothing (maintenance, tests), on the request thread's connection. */
   execute(sql: string): void {
     this.db.exec(sql);
   }
 
-  close(): void {
-    if (this.closed) return;
-    clearInterval(this.timer);
-    this.flush();
-    this.closed = true;
-    try {
-      this.db.pragma('wal_checkpoint(TRUNCATE)');
-      this.db.close();
-    } catch (error) {
-      this.complain(`store close failed: ${(error as Error).message}`);
+  /** Writes what is queued, checkpoints, and stops the writer thread. */
+  close(): Promise<void> {
+    return (this.closing ??= (async () => {
+      clearInterval(this.timer);
+      await this.flush();
+      this.closed = true;
+      if (!this.writerFailed) {
+        const id = this.nextId++;
+        await this.post({ type: 'close', id });
+      }
+      try {
+        this.db.close();
+      } catch (error) {
+        this.complain(`store close failed: ${(error as Error).message}`);
+      }
+    })());
+  }
+
+  private pruneAt?: number;
+
+  /** The retention cutoff to send with the next batch, at most once a minute. */
+  private prunePending(now: number): number | undefined {
+    const at = this.pruneAt ?? now;
+    if (at - this.lastPrune < 60_000) return undefined;
+    this.lastPrune = at;
+    this.pruneAt = undefined;
+    return at - (this.options.retentionDays ?? 7) * 86_400_000;
+  }
+
+  private post(message: WriterRequest): Promise<void> {
+    if (this.writerFailed) {
+      this.drop(message);
+      return Promise.resolve();
+    }
+    return new Promise<void>((resolve) => {
+      // Someone waits for this answer: keep the process alive until it comes.
+      if (this.waiting.size === 0) this.writer.ref();
+      this.waiting.set(message.id, resolve);
+      this.writer.postMessage(message);
+    });
+  }
+
+  private settle(reply: WriterReply): void {
+    if (reply.type === 'done') {
+      this.posted -= reply.records;
+      if (reply.error) {
+        this.counters.dropped += reply.records;
+        this.complain(`store write failed, ${reply.records} records dropped: ${reply.error}`);
+      } else this.counters.written += reply.records;
+    } else if (reply.error) this.complain(`store close failed: ${reply.error}`);
+    this.waiting.get(reply.id)?.();
+    this.waiting.delete(reply.id);
+    if (this.waiting.size === 0) this.writer.unref();
+  }
+
+  /** The writer thread is gone: what it held is lost (counted), and later records are dropped. */
+  private fail(reason: string): void {
+    if (this.writerFailed) return;
+    this.writerFailed = reason;
+    if (!this.closed) this.complain(reason);
+    this.counters.dropped += this.posted;
+    this.posted = 0;
+    for (const resolve of this.waiting.values()) resolve();
+    this.waiting.clear();
+  }
+
+  private drop(message: WriterRequest): void {
+    if (message.type === 'batch') {
+      this.posted -= message.records;
+      this.counters.dropped += message.records;
     }
   }
 
   private admit(): boolean {
-    if (this.queued >= (this.options.queueLimit ?? 20_000)) {
+    if (this.writerFailed || this.queued + this.posted >= (this.options.queueLimit ?? 20_000)) {
       this.counters.dropped++;
       return false;
     }

@@ -3,13 +3,14 @@ import { SqliteStore } from '../../../src/store/sqlite.js';
 
 const store = SqliteStore.open(process.argv[2]!, { flushMs: 5 });
 let k = 0;
-const tick = () => {
+const tick = async () => {
   for (let n = 0; n < 200; n++, k++) {
     store.recordExchange({ at: Date.now(), method: 'GET', route: `/items/{id}`, status: 200, identity: `jwt:user-${k % 5000}`, identityKind: 'jwt', role: 'user', sample: () => ({ k }) });
     if (k % 50 === 0) store.recordAlert({ ruleId: 'proxy-bola', severity: 'error', message: `alert ${k}`, location: { method: 'GET', path: '/items/{id}' }, owasp: ['API1:2023'], cwe: [], evidence: { identity: `jwt:user-${k}`, at: new Date().toISOString() } });
   }
-  store.flush();
+  // Printed once committed: the parent kills this process at an arbitrary point of the next batches.
+  await store.flush();
   process.stdout.write(`${k}\n`);
   setImmediate(tick);
 };
-tick();
+void tick();

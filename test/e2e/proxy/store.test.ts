@@ -37,7 +37,7 @@ test('store: opens consistent after the writer is killed with SIGKILL mid-write'
   assert.ok(count >= 10_000 && count <= written + 200, `operations counted up to the last committed batch (${count} of ${written})`);
   const [{ alerts }] = store.query('SELECT count(*) AS alerts FROM alerts') as { alerts: number }[];
   assert.ok(alerts > 0);
-  store.close();
+  await store.close();
 });
 
 test('store: a failing store never stops traffic; drops are counted; samples are redacted', async () => {
@@ -48,7 +48,7 @@ test('store: a failing store never stops traffic; drops are counted; samples are
     const login = await fetch(`${proxy.url}/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'alice', password: 'alice-demo-password' }) });
     const { token } = (await login.json()) as { token: string };
     assert.equal((await fetch(`${proxy.url}/users/me`, { headers: { authorization: `Bearer ${token}` } })).status, 200);
-    proxy.store!.flush();
+    await proxy.store!.flush();
     const samples = proxy.store!.query('SELECT exchange FROM samples') as { exchange: string }[];
     assert.ok(samples.length >= 2);
     const text = samples.map((row) => row.exchange).join('\n');
@@ -56,7 +56,7 @@ test('store: a failing store never stops traffic; drops are counted; samples are
     // Break the store underneath: every later write fails.
     proxy.store!.execute('DROP TABLE operations');
     for (let k = 0; k < 5; k++) assert.equal((await fetch(`${proxy.url}/health`)).status, 200, 'traffic flows');
-    proxy.store!.flush();
+    await proxy.store!.flush();
     assert.ok(proxy.store!.counters.dropped >= 5);
     const metrics = await (await fetch(`${proxy.adminUrl}/metrics`)).text();
     assert.match(metrics, /rampart_proxy_store_dropped_total [1-9]/);
@@ -66,19 +66,19 @@ test('store: a failing store never stops traffic; drops are counted; samples are
   }
 });
 
-test('store: retention deletes alerts, samples and identities older than the period', () => {
+test('store: retention deletes alerts, samples and identities older than the period', async () => {
   const store = SqliteStore.open(path.join(tempDir(), 'retention.db'), { retentionDays: 1 });
   const old = Date.now() - 3 * 86_400_000;
   store.recordExchange({ at: old, method: 'GET', route: '/a', status: 200, identity: 'ip:1', identityKind: 'ip', role: 'anonymous', sample: () => ({}) });
   store.recordExchange({ at: Date.now(), method: 'GET', route: '/a', status: 200, identity: 'ip:2', identityKind: 'ip', role: 'anonymous' });
   store.recordAlert({ ruleId: 'x', severity: 'info', message: 'old', location: { method: 'GET', path: '/a' }, owasp: [], cwe: [], evidence: { at: new Date(old).toISOString() } });
-  store.flush();
-  store.prune(Date.now() + 120_000);
+  await store.flush();
+  await store.prune(Date.now() + 120_000);
   assert.deepEqual(store.query('SELECT id FROM identities'), [{ id: 'ip:2' }]);
   assert.deepEqual(store.query('SELECT count(*) AS n FROM alerts'), [{ n: 0 }]);
   assert.deepEqual(store.query('SELECT count(*) AS n FROM samples'), [{ n: 0 }]);
   assert.deepEqual(store.query('SELECT count FROM operations'), [{ count: 2 }], 'the inventory keeps its counts');
-  store.close();
+  await store.close();
 });
 
 test('webhook: alerts reach a receiver on 127.0.0.1 in order, through failures, with backoff; the queue is bounded', async () => {
