@@ -1,5 +1,5 @@
 import { defineRule } from '../../rule.js';
-import { hasType, isObject, resolveAt } from './support/api.js';
+import { hasType, isObject, resolveAt, type Json, type Located } from './support/api.js';
 
 const ID_NAME = /^(id|.*(_id|Id|-id|ID))$/;
 
@@ -29,8 +29,22 @@ export default defineRule({
         }
         if (node.schema === undefined) return;
         const schema = resolveAt(ctx.document, node.schema, ctx.location.child('schema'));
-        if (schema && isObject(schema.node) && hasType(schema.node, 'integer')) ctx.report({ messageId: 'numericId', data: { name: node.name }, location: ctx.location.child('schema') });
+        if (schema && isObject(schema.node) && allowsInteger(ctx.document, schema as Located)) ctx.report({ messageId: 'numericId', data: { name: node.name }, location: ctx.location.child('schema') });
       },
     };
   },
 });
+
+/** The schema or one of its anyOf/oneOf branches is an integer (DigitalOcean's snapshot_id: integer or string). */
+function allowsInteger(document: Parameters<typeof resolveAt>[0], schema: Located): boolean {
+  if (hasType(schema.node, 'integer')) return true;
+  for (const key of ['anyOf', 'oneOf'] as const) {
+    const branches = schema.node[key];
+    if (!Array.isArray(branches)) continue;
+    for (const [index, branch] of branches.entries()) {
+      const resolved = resolveAt(document, branch, schema.location.child(key, index));
+      if (resolved && isObject(resolved.node) && hasType(resolved.node as Json, 'integer')) return true;
+    }
+  }
+  return false;
+}

@@ -42,6 +42,20 @@ runRuleTests(rule, {
       errors: [{ messageId: 'numericId', pointer: '/paths/~1users~1{user_id}/get/parameters/0/schema', message: 'Parameter "user_id" is an integer identifier; sequential ids can be enumerated (BOLA). Use a random id such as a UUID.' }],
     },
     {
+      name: 'an id that may be an integer (anyOf integer or string)',
+      spec: yaml`
+        openapi: 3.0.3
+        info: { title: t, version: '1' }
+        paths:
+          /snapshots/{snapshot_id}:
+            get:
+              parameters:
+                - { name: snapshot_id, in: path, required: true, schema: { anyOf: [{ type: integer }, { type: string }] } }
+              responses: {}
+      `,
+      errors: [{ messageId: 'numericId', pointer: '/paths/~1snapshots~1{snapshot_id}/get/parameters/0/schema' }],
+    },
+    {
       name: 'swagger 2.0 integer id',
       spec: yaml`
         swagger: '2.0'
