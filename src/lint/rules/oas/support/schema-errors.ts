@@ -33,8 +33,9 @@ export function explainErrors(errors: readonly ErrorObject[], instance: unknown,
       (other) => other.keyword === 'required' && other.instancePath === base && other.schemaPath.startsWith(`${error.schemaPath}/`),
     );
     if (alternatives.length > 1) {
-      const names = alternatives.map((other) => `"${String(other.params.missingProperty)}"`);
-      merged.set(error, `${subject(base)} must have ${names.length === 2 ? `either ${names[0]} or ${names[1]}` : `one of ${names.join(', ')}`}`);
+      const names = [...new Set(alternatives.map((other) => `"${String(other.params.missingProperty)}"`))];
+      if (names.length === 1) merged.set(error, `${names[0]} property is required`);
+      else merged.set(error, `${subject(base)} must have ${names.length === 2 ? `either ${names[0]} or ${names[1]}` : `one of ${names.join(', ')}`}`);
       alternatives.forEach((other) => dropped.add(other));
       continue;
     }

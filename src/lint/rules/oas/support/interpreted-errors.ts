@@ -1,0 +1,216 @@
+import type { OutputUnit } from '@cfworker/json-schema';
+import type { ErrorObject } from 'ajv';
+
+type Lookup = Record<string, unknown>;
+
+/**
+ * Translates the interpreter's (@cfworker/json-schema) errors into the shape of Ajv's, so one
+ * explanation (`explainErrors`) serves both and a failing example needs no compiled validator.
+ * Bookkeeping errors that Ajv does not raise (a property, item or $ref "had errors") are dropped;
+ * each remaining error takes its parameters from the schema it failed, found by walking the
+ * keyword location through the interpreter's $ref lookup.
+ */
+export function interpretedErrors(units: readonly OutputUnit[], root: unknown, lookup: Lookup, draft4: boolean): ErrorObject[] {
+  const errors: ErrorObject[] = [];
+  for (const unit of units) {
+    const error = translate(unit, root, lookup, draft4);
+    if (error) errors.push(error);
+  }
+  const pruned = pruneAlternatives(errors);
+  // Without alternatives to explain, the first error is the one to fix (as Ajv's and Spectral's
+  // example checks report it); the interpreter lists every missing required property.
+  const combined = pruned.some((error) => error.keyword === 'oneOf' || error.keyword === 'anyOf');
+  return combined ? pruned : pruned.slice(0, 1);
+}
+
+/**
+ * What the forms of a failed oneOf/anyOf reject, reduced to what helps: the errors of the form the
+ * value means, when one stands out; none when the value matches several forms of a oneOf; when the
+ * forms only disagree on the value's type or missing properties, those; otherwise the combinator's
+ * own error ("does not match any of the allowed forms").
+ */
+function pruneAlternatives(errors: readonly ErrorObject[]): ErrorObject[] {
+  const kept: ErrorObject[] = [];
+  for (let index = 0; index < errors.length; index++) {
+    const error = errors[index]!;
+    if (error.keyword !== 'oneOf' && error.keyword !== 'anyOf') {
+      kept.push(error);
+      continue;
+    }
+    // The interpreter lists a combinator before what its forms reject.
+    const prefix = `${error.schemaPath}/`;
+    let end = index + 1;
+    while (end < errors.length && errors[end]!.schemaPath.startsWith(prefix)) end++;
+    const inside = errors.slice(index + 1, end);
+    index = end - 1;
+    const byForm = new Map<string, ErrorObject[]>();
+    for (const other of inside) {
+      const form = other.schemaPath.slice(prefix.length).split('/')[0]!;
+      byForm.set(form, [...(byForm.get(form) ?? []), other]);
+    }
+    const meant = formMeant([...byForm.values()], error.instancePath);
+    if (Array.isArray(error.params.passingSchemas)) kept.push(error);
+    else if (meant) kept.push(...pruneAlternatives(meant));
+    else if (inside.length > 0 && inside.every((other) => SHALLOW.has(other.keyword) && other.instancePath === error.instancePath)) kept.push(error, ...inside);
+    else kept.push(error);
+  }
+  return kept;
+}
+
+/** Errors about the value as a whole, which explainErrors merges across forms into one message. */
+const SHALLOW = new Set(['required', 'type']);
+
+/**
+ * The form a value means, by its errors: the only one whose tag (a `const` or `enum` direct property)
+ * the value carries, or else the only one it got furthest into (its shallowest error lies deepest).
+ */
+function formMeant(forms: ErrorObject[][], base: string): ErrorObject[] | undefined {
+  if (forms.length < 2) return undefined;
+  const untagged = forms.filter((errors) => !errors.some((error) => isTagMismatch(error, base)));
+  if (untagged.length === 1) return untagged[0];
+  const candidates = untagged.length > 0 ? untagged : forms;
+  const reach = candidates.map((errors) => Math.min(...errors.map((error) => depth(error.instancePath))));
+  const furthest = Math.max(...reach);
+  const at = reach.filter((value) => value === furthest);
+  return at.length === 1 && furthest > depth(base) ? candidates[reach.indexOf(furthest)] : undefined;
+}
+
+function depth(pointer: string): number {
+  let count = 0;
+  for (let index = 0; index < pointer.length; index++) if (pointer.charCodeAt(index) === 47) count++;
+  return count;
+}
+
+/** A `const` or `enum` failing on a direct property of the value: the mark of a form the value is not. */
+function isTagMismatch(error: ErrorObject, base: string): boolean {
+  if (error.keyword !== 'const' && error.keyword !== 'enum') return false;
+  return error.instancePath.startsWith(`${base}/`) && !error.instancePath.slice(base.length + 1).includes('/');
+}
+
+function translate(unit: OutputUnit, root: unknown, lookup: Lookup, draft4: boolean): ErrorObject | undefined {
+  const instancePath = toJsonPointer(unit.instanceLocation);
+  const schemaPath = unit.keywordLocation;
+  const make = (keyword: string, params: Record<string, unknown>, message?: string): ErrorObject =>
+    ({ keyword, instancePath, schemaPath, params, message }) as ErrorObject;
+  const at = () => schemaAt(root, unit.keywordLocation, lookup);
+  const parent = () => schemaAt(root, unit.keywordLocation.replace(/\/[^/]*$/, ''), lookup) as Record<string, unknown> | undefined;
+
+  switch (unit.keyword) {
+    case '$ref':
+    case '$recursiveRef':
+    case 'properties':
+    case 'patternProperties':
+    case 'items':
+    case 'prefixItems':
+    case 'additionalItems':
+    case 'unevaluatedItems':
+    case 'allOf':
+    case 'dependentSchemas':
+    case 'if':
+    case 'false':
+      // Wrappers around the errors that follow them, or (`false`) the echo of additionalProperties: false.
+      return undefined;
+    case 'additionalProperties':
+    case 'unevaluatedProperties': {
+      // A schema-valued keyword reports what failed inside it; only `false` is an error of its own.
+      if (at() !== false) return undefined;
+      const name = quoted(unit.error);
+      return make(unit.keyword, unit.keyword === 'additionalProperties' ? { additionalProperty: name } : { unevaluatedProperty: name });
+    }
+    case 'required':
+      return make('required', { missingProperty: quoted(unit.error) });
+    case 'type': {
+      const type = at();
+      return make('type', { type: Array.isArray(type) ? type.join(',') : String(type) });
+    }
+    case 'enum':
+      return make('enum', { allowedValues: at() });
+    case 'const':
+      return make('const', { allowedValue: at() });
+    case 'pattern':
+      return make('pattern', { pattern: at() });
+    case 'format':
+      return make('format', { format: at() });
+    case 'not':
+      return make('not', {});
+    case 'anyOf':
+      return make('anyOf', {});
+    case 'oneOf': {
+      const matches = Number(/\((\d+) matches\)/.exec(unit.error)?.[1] ?? 0);
+      return make('oneOf', { passingSchemas: matches > 1 ? [] : null });
+    }
+    case 'uniqueItems': {
+      const [, first, second] = /indexes (\d+) and (\d+)/.exec(unit.error) ?? [];
+      return make('uniqueItems', { i: Number(second), j: Number(first) });
+    }
+    case 'minimum':
+    case 'maximum': {
+      const exclusive = draft4 && parent()?.[unit.keyword === 'minimum' ? 'exclusiveMinimum' : 'exclusiveMaximum'] === true;
+      const comparison = unit.keyword === 'minimum' ? (exclusive ? '>' : '>=') : exclusive ? '<' : '<=';
+      return make(unit.keyword, { comparison, limit: at() }, `must be ${comparison} ${String(at())}`);
+    }
+    case 'exclusiveMinimum':
+    case 'exclusiveMaximum': {
+      const comparison = unit.keyword === 'exclusiveMinimum' ? '>' : '<';
+      return make(unit.keyword, { comparison, limit: at() }, `must be ${comparison} ${String(at())}`);
+    }
+    case 'multipleOf':
+      return make('multipleOf', { multipleOf: at() }, `must be multiple of ${String(at())}`);
+    case 'minLength':
+    case 'maxLength':
+      return make(unit.keyword, { limit: at() }, `must NOT have ${unit.keyword === 'maxLength' ? 'more' : 'fewer'} than ${String(at())} characters`);
+    case 'minItems':
+    case 'maxItems':
+      return make(unit.keyword, { limit: at() }, `must NOT have ${unit.keyword === 'maxItems' ? 'more' : 'fewer'} than ${String(at())} items`);
+    case 'minProperties':
+    case 'maxProperties':
+      return make(unit.keyword, { limit: at() }, `must NOT have ${unit.keyword === 'maxProperties' ? 'more' : 'fewer'} than ${String(at())} properties`);
+    case 'dependencies':
+    case 'dependentRequired': {
+      const [, property, missing] = /has "(.*)" but does not have "(.*)"\.$/.exec(unit.error) ?? [];
+      if (property === undefined) return undefined;
+      return make(unit.keyword, { property, missingProperty: missing }, `must have property ${missing} when property ${property} is present`);
+    }
+    case 'propertyNames':
+      return make('propertyNames', {}, 'property name must be valid');
+    case 'contains':
+    case 'minContains':
+    case 'maxContains':
+      return make(unit.keyword, {}, 'must contain a valid item');
+    default:
+      return make(unit.keyword, {}, unit.error);
+  }
+}
+
+/** The name between the first pair of double quotes of an interpreter message. */
+function quoted(message: string): string {
+  return /"(.*?)"/.exec(message)?.[1] ?? '';
+}
+
+/** `#/a%20b/c~1d` (URI fragment, as the interpreter writes locations) to the JSON pointer `/a b/c~1d`. */
+function toJsonPointer(location: string): string {
+  const fragment = location.startsWith('#') ? location.slice(1) : location;
+  try {
+    return decodeURIComponent(fragment);
+  } catch {
+    return fragment;
+  }
+}
+
+/** The schema value at an interpreter keyword location, following `$ref` segments through the lookup. */
+function schemaAt(root: unknown, location: string, lookup: Lookup): unknown {
+  let node: unknown = root;
+  const fragment = toJsonPointer(location);
+  if (fragment === '') return node;
+  for (const raw of fragment.slice(1).split('/')) {
+    const segment = raw.replace(/~1/g, '/').replace(/~0/g, '~');
+    if (node === null || typeof node !== 'object') return undefined;
+    const current = node as Record<string, unknown>;
+    if (segment === '$ref' && typeof current.$ref === 'string') {
+      node = lookup[(current.__absolute_ref__ as string | undefined) ?? current.$ref];
+      continue;
+    }
+    node = current[segment];
+  }
+  return node;
+}
