@@ -3,6 +3,7 @@ import { describe, it } from 'node:test';
 import type { Finding } from '../../core/finding.js';
 import type { Severity } from '../../core/severity.js';
 import { gradeOf, scoreFindings, type ScoredRule } from '../formula.js';
+import { operationKey } from '../gates.js';
 
 const finding = (ruleId: string, severity: Severity = 'error', suppressed = false): Finding => ({
   ruleId,
@@ -61,6 +62,41 @@ describe('score formula', () => {
   it('is deterministic', () => {
     const input = [...many('sec-b', 3), ...many('sec-d', 7, 'info'), finding('operation-description', 'warning')];
     assert.deepEqual(scoreFindings(input, RULES, 12), scoreFindings([...input].reverse(), RULES, 12));
+  });
+
+  it('weighs a hygiene rule a quarter and a critical rule four times a standard one of the same severity', () => {
+    const rules: ScoredRule[] = [
+      { id: 'owasp-api4-string-limit', severity: 'error', owasp: ['API4:2023'] }, // hygiene: 3 × 0.25
+      { id: 'sec-b', severity: 'error', owasp: ['API4:2023'] }, // standard: 3
+      { id: 'owasp-api2-no-http-basic', severity: 'error', owasp: ['API2:2023'] }, // critical: 12
+    ];
+    const costOf = (ruleId: string) => scoreFindings(many(ruleId, 4), rules, 4).categories.security!.costs[0]!;
+    // Total weight 15.75: each failing everywhere costs 100 × w / 15.75.
+    assert.deepEqual([costOf('owasp-api4-string-limit').cost, costOf('sec-b').cost, costOf('owasp-api2-no-http-basic').cost], [4.8, 19, 76.2]);
+    assert.deepEqual([costOf('owasp-api4-string-limit').impact, costOf('sec-b').impact, costOf('owasp-api2-no-http-basic').impact], ['hygiene', 'standard', 'critical']);
+  });
+
+  it('caps a category by the share of operations a gate reports; suppressed findings do not count', () => {
+    const rules: ScoredRule[] = [
+      { id: 'owasp-api2-write-restricted', severity: 'error', owasp: ['API2:2023'] },
+      { id: 'owasp-api2-read-restricted', severity: 'warning', owasp: ['API2:2023'] },
+      { id: 'sec-b', severity: 'error', owasp: ['API4:2023'] },
+    ];
+    const at = (ruleId: string, pointer: string, suppressed = false): Finding => ({ ...finding(ruleId, 'error', suppressed), location: { file: 'api.yaml', pointer } });
+    const findings = [at('owasp-api2-write-restricted', '/paths/~1a/post/security'), at('owasp-api2-read-restricted', '/paths/~1a/get'), at('owasp-api2-read-restricted', '/paths/~1b/get', true)];
+    const security = scoreFindings(findings, rules, 4).categories.security!;
+    // 2 of 4 operations anonymous: cap = 100 − 70 × 0.5 = 65.
+    assert.deepEqual(security.caps.map((cap) => [cap.gate, cap.limit, cap.reason]), [['authentication', 65, '2 of 4 operations can be called without authentication']]);
+    assert.equal(security.score, Math.min(65, security.uncapped));
+    assert.equal(scoreFindings(findings, rules, 4).categories['API2:2023']!.caps.length, 1);
+    assert.equal(scoreFindings(findings, rules, 4).categories['API4:2023']!.caps.length, 0);
+  });
+
+  it('counts an operation once per gate: by its /paths pointer, or by file for one-operation files', () => {
+    const at = (file: string, pointer: string): Finding => ({ ...finding('x'), location: { file, pointer } });
+    assert.equal(operationKey(at('api.yaml', '/paths/~1a/get/responses/200')), operationKey(at('api.yaml', '/paths/~1a/get/requestBody')));
+    assert.notEqual(operationKey(at('api.yaml', '/paths/~1a/get')), operationKey(at('api.yaml', '/paths/~1a/post')));
+    assert.equal(operationKey(at('resources/apps/apps_create.yml', '/responses/200')), 'resources/apps/apps_create.yml');
   });
 
   it('grades', () => {
