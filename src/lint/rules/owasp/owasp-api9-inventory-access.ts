@@ -1,5 +1,6 @@
 import { defineRule } from '../../rule.js';
 import { isObject } from './support/api.js';
+import { serverReporter } from './support/servers.js';
 
 export default defineRule({
   id: 'owasp-api9-inventory-access',
@@ -19,10 +20,11 @@ export default defineRule({
     },
   },
   create() {
+    const shouldReport = serverReporter();
     return {
       Server(node, ctx) {
         if (!isObject(node) || ctx.ancestors.at(-1)?.type === 'Link') return;
-        if (typeof node['x-internal'] !== 'boolean') ctx.report({ messageId: 'noAudience', data: { url: String(node.url ?? '') } });
+        if (typeof node['x-internal'] !== 'boolean' && shouldReport(node, ctx)) ctx.report({ messageId: 'noAudience', data: { url: String(node.url ?? '') } });
       },
     };
   },

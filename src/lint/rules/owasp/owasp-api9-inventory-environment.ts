@@ -1,5 +1,6 @@
 import { defineRule } from '../../rule.js';
 import { isObject } from './support/api.js';
+import { serverReporter } from './support/servers.js';
 
 const ENVIRONMENT = /(local|sandbox|alpha|beta|test|testing|stag|staging|prod|production|next|preprod|preproduction|dev|development|live|demo|mock)/i;
 
@@ -21,10 +22,11 @@ export default defineRule({
     },
   },
   create() {
+    const shouldReport = serverReporter();
     return {
       Server(node, ctx) {
         if (!isObject(node) || ctx.ancestors.at(-1)?.type === 'Link') return;
-        if (typeof node.description !== 'string' || !ENVIRONMENT.test(node.description)) ctx.report({ messageId: 'noEnvironment', data: { url: String(node.url ?? '') } });
+        if ((typeof node.description !== 'string' || !ENVIRONMENT.test(node.description)) && shouldReport(node, ctx)) ctx.report({ messageId: 'noEnvironment', data: { url: String(node.url ?? '') } });
       },
     };
   },

@@ -29,5 +29,24 @@ runRuleTests(rule, {
         { messageId: 'noEnvironment', pointer: '/servers/1', message: 'Server "https://eu.acme.io" does not name its environment in its description.' },
       ],
     },
+    {
+      name: 'a path-level server repeating a root URL is covered by the root finding; another URL is reported once',
+      spec: yaml`
+        openapi: 3.0.3
+        info: { title: t, version: '1' }
+        paths:
+          /a:
+            servers: [{ url: https://api.acme.io }, { url: https://files.acme.io }]
+            get: { responses: {} }
+          /b:
+            servers: [{ url: https://api.acme.io }, { url: https://files.acme.io }]
+            get:
+              servers: [{ url: https://files.acme.io }]
+              responses: {}
+        servers:
+          - url: https://api.acme.io
+      `,
+      errors: [{ messageId: 'noEnvironment', pointer: '/paths/~1a/servers/1' }, { messageId: 'noEnvironment', pointer: '/servers/0' }],
+    },
   ],
 });
