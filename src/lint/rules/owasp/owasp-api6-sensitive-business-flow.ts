@@ -1,4 +1,5 @@
 import { defineRule } from '../../rule.js';
+import { endsInReadAction } from './support/names.js';
 import { hasKeyIgnoringCase, isObject, operationSite, parametersOf, pathItemOf, responsesOf, words } from './support/api.js';
 
 /** Words that name flows attackers automate: buying, moving money, creating accounts, resetting credentials, posting content. */
@@ -8,8 +9,6 @@ const SENSITIVE_FLOW = new Set([
 ]);
 /** Path words that mark test or sandbox endpoints. */
 const NON_PRODUCTION = new Set(['sandbox', 'test', 'tests', 'testing', 'simulate', 'simulation', 'simulations', 'mock', 'mocks']);
-/** Final path words of RPC-style reads and previews. */
-const READ_ACTION = new Set(['get', 'list', 'search', 'retrieve', 'query', 'lookup', 'fetch', 'find', 'preview', 'estimate', 'calculate', 'count', 'export']);
 /** Signals that the flow is protected against automation: captcha/bot headers or params, idempotency keys, documented throttling. */
 const ANTI_AUTOMATION = /(captcha|recaptcha|hcaptcha|turnstile|proof[-_]?of[-_]?work|device[-_]?fingerprint|bot[-_]?score|idempotency[-_]?key|x-request-signature)/i;
 const RATE_LIMIT_HEADERS = ['RateLimit', 'RateLimit-Limit', 'X-RateLimit-Limit', 'X-Rate-Limit-Limit'];
@@ -41,8 +40,7 @@ export default defineRule({
         // Test and sandbox endpoints (Stripe's /test_helpers, Plaid's /sandbox) move no real money or accounts.
         if (pathTerms.some((term) => NON_PRODUCTION.has(term))) return;
         // RPC-style reads sent as POST (Plaid's /transfer/event/list) are queries, not the flow itself.
-        const action = segments.at(-1) === site.path.split('/').at(-1) ? words(segments.at(-1) ?? '') : [];
-        if (action.some((term) => READ_ACTION.has(term))) return;
+        if (endsInReadAction(site.path)) return;
         const terms = [...pathTerms, ...(typeof node.operationId === 'string' ? words(node.operationId) : [])];
         const flow = terms.find((term) => SENSITIVE_FLOW.has(term));
         if (!flow) return;

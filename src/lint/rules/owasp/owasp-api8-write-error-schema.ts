@@ -1,4 +1,5 @@
 import { defineRule } from '../../rule.js';
+import { endsInReadAction } from './support/names.js';
 import { WRITE_METHODS, isObject, operationSite, responseHasBody, responsesOf } from './support/api.js';
 
 export default defineRule({
@@ -22,6 +23,8 @@ export default defineRule({
       Operation(node, ctx) {
         const site = operationSite(ctx);
         if (site.kind !== 'path' || !WRITE_METHODS.has(site.method) || !isObject(node)) return;
+        // A POST to `…/list` or `…/get` (RPC style) reads; it changes no data.
+        if (site.method === 'post' && endsInReadAction(site.path)) return;
         for (const [code, response] of responsesOf(ctx.document, node, ctx.location)) {
           if ((/^[45]/.test(code) || code === 'default') && responseHasBody(response.node)) return;
         }

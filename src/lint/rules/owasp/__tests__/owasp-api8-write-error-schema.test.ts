@@ -16,6 +16,15 @@ runRuleTests(rule, {
                 description: err
                 content: { application/problem+json: { schema: { type: object } } }
     ` },
+    { name: 'RPC-style reads sent as POST (Plaid) change no data', spec: yaml`
+      openapi: 3.0.3
+      info: { title: t, version: '1' }
+      paths:
+        /accounts/get:
+          post: { responses: { '200': { description: ok } } }
+        /transfer/event/list:
+          post: { responses: { '200': { description: ok } } }
+    ` },
   ],
   invalid: [
     {

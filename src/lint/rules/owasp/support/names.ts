@@ -53,3 +53,12 @@ export function isOutboundUrlName(name: string): boolean {
   const outbound = parts.some((word) => ['callback', 'webhook', 'hook', 'notify', 'notification', 'redirect', 'return', 'cancel', 'success', 'failure', 'target', 'destination', 'postback', 'ipn'].includes(word));
   return (urlish && outbound) || (parts.length === 1 && (last === 'callback' || last === 'webhook'));
 }
+
+/** Final path words of RPC-style reads and previews sent as POST (Plaid's `/transfer/event/list`, `/accounts/get`). */
+const READ_ACTION = new Set(['get', 'list', 'search', 'retrieve', 'query', 'lookup', 'fetch', 'find', 'preview', 'estimate', 'calculate', 'count', 'export']);
+
+/** Does the path end in a static segment that names a read (`…/list`, `…/get`)? */
+export function endsInReadAction(path: string): boolean {
+  const last = path.split('/').at(-1) ?? '';
+  return last !== '' && !last.startsWith('{') && words(last).some((word) => READ_ACTION.has(word));
+}
