@@ -1,8 +1,11 @@
 #!/usr/bin/env node
 // Proxy benchmark: what Rampart in front of an API costs, next to the alternatives, in one run.
 //
-//   npm run bench:proxy -- [--rate 1000] [--seconds 10] [--identities 100000] [--skip-nginx]
+//   npm run bench:proxy -- [--rate 1000] [--seconds 10] [--identities 100000] [--skip-nginx] [--no-build]
 //
+// Rampart runs from a private copy of the built dist/ (what bin/rampart.js runs; `npm run build`
+// first unless --no-build), not from src/ under tsx: tsx's helpers (a `__name` call on every closure
+// created per request) and its loader thread cost more than some of what is measured.
 // Targets, each a separate process on 127.0.0.1: the upstream directly; a bare node:http
 // pass-through (keep-alive agent, streamed); nginx as reverse proxy (Debian package, configured
 // here in a temp dir; skipped when absent); Rampart with every detector on (monitor mode), the
@@ -15,7 +18,7 @@
 // 3. Memory: Rampart's RSS after N distinct identities (API keys), and after 2N, to show the bound.
 // Prints a Markdown table and writes bench/results/proxy-<date>.md and .json (git-ignored).
 import { spawn, spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
@@ -76,8 +79,8 @@ if (role === 'upstream') {
   server.keepAliveTimeout = 60_000;
   server.listen(0, '127.0.0.1', () => process.stdout.write(`READY ${server.address().port}\n`));
 } else if (role === 'rampart') {
-  const { startProxy } = await import('../src/monitor/proxy.ts');
   const dir = option('dir');
+  const { startProxy } = await import(path.join(dir, 'rampart', 'dist', 'monitor', 'proxy.js'));
   const proxy = await startProxy({
     upstream: `http://127.0.0.1:${option('upstream')}`,
     listen: '127.0.0.1:0',
@@ -153,8 +156,8 @@ async function loadWorker() {
 }
 
 // ---- orchestration ---------------------------------------------------------------------------
-function startRole(name, extra = [], tsx = false) {
-  const child = spawn(process.execPath, [...(tsx ? ['--import', 'tsx'] : []), fileURLToPath(import.meta.url), '--role', name, ...extra], { cwd: REPO, stdio: ['ignore', 'pipe', 'inherit'] });
+function startRole(name, extra = []) {
+  const child = spawn(process.execPath, [fileURLToPath(import.meta.url), '--role', name, ...extra], { cwd: REPO, stdio: ['ignore', 'pipe', 'inherit'] });
   return new Promise((resolve, reject) => {
     let text = '';
     child.stdout.on('data', (chunk) => {
@@ -274,8 +277,22 @@ async function main() {
   const rate = Number(option('rate', '1000'));
   const seconds = Number(option('seconds', '10'));
   const identities = Number(option('identities', '100000'));
+  if (!args.includes('--no-build')) {
+    log('bench: npm run build');
+    const build = spawnSync('npm', ['run', 'build', '--silent'], { cwd: REPO, stdio: 'inherit' });
+    if (build.status !== 0) {
+      log('bench: the build failed; fix it or run with --no-build to measure the existing dist/.');
+      process.exit(1);
+    }
+  } else if (!existsSync(path.join(REPO, 'dist', 'monitor', 'proxy.js'))) {
+    log('bench: dist/ is missing; run `npm run build` first (or drop --no-build).');
+    process.exit(1);
+  }
   const dir = mkdtempSync(path.join(os.tmpdir(), 'rampart-bench-proxy-'));
   writeFileSync(path.join(dir, 'spec.json'), JSON.stringify(SPEC));
+  // A private copy of the build: others may rebuild dist/ while the run goes on.
+  for (const part of ['dist', 'package.json']) cpSync(path.join(REPO, part), path.join(dir, 'rampart', part), { recursive: true });
+  symlinkSync(path.join(REPO, 'node_modules'), path.join(dir, 'rampart', 'node_modules'), 'dir');
   const children = [];
   try {
     const upstream = await startRole('upstream');
@@ -285,7 +302,7 @@ async function main() {
     children.push(bare.child);
     const nginx = await startNginx(upstreamPort, dir);
     if (nginx) children.push(nginx.child);
-    const rampart = await startRole('rampart', ['--upstream', String(upstreamPort), '--dir', dir], true);
+    const rampart = await startRole('rampart', ['--upstream', String(upstreamPort), '--dir', dir]);
     children.push(rampart.child);
     log(`bench: rampart with ${rampart.ports[2]} detectors; nginx ${nginx ? 'on' : 'not installed (skipped)'}`);
 

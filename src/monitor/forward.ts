@@ -305,7 +305,7 @@ class Tee {
   body(mediaType: string, contentEncoding: string | undefined, size = this.total): ExchangeBody | undefined {
     if (this.total === 0) return mediaType ? { mediaType, size: 0 } : undefined;
     if (this.kept < this.total) return { mediaType, size, opaque: true };
-    const bytes = Buffer.concat(this.chunks, this.kept);
+    const bytes = this.chunks.length === 1 ? this.chunks[0]! : Buffer.concat(this.chunks, this.kept);
     // Compressed and binary bodies go through the same decoder the traffic readers use.
     if (contentEncoding) return decodeBody({ mediaType, text: bytes.toString('base64'), encoding: 'base64', contentEncoding, size });
     return { mediaType, text: bytes.toString('utf8'), size };
@@ -314,25 +314,35 @@ class Tee {
 
 export function flatHeaders(headers: IncomingHttpHeaders): Record<string, string> {
   const flat: Record<string, string> = {};
-  for (const [name, value] of Object.entries(headers)) {
+  for (const name in headers) {
+    const value = headers[name];
     if (value === undefined) continue;
-    flat[name] = Array.isArray(value) ? value.join(', ') : value;
+    flat[name] = typeof value === 'string' ? value : value.join(', ');
   }
   return flat;
 }
 
+/** Header names a `Connection` header lists (they are hop-by-hop too); none for the usual `keep-alive` / `close`. */
+function connectionListed(connection: string | string[] | undefined): Set<string> | undefined {
+  if (connection === undefined) return undefined;
+  const value = String(connection).toLowerCase();
+  if (value === 'keep-alive' || value === 'close') return undefined;
+  return new Set(value.split(',').map((name) => name.trim()).filter(Boolean));
+}
+
 /** Request headers for the upstream: hop-by-hop and Connection-listed headers removed, forwarding headers set. */
 export function forwardHeaders(headers: IncomingHttpHeaders, context: { peer: string; trusted: boolean; upstreamHost: string }): OutgoingHttpHeaders {
-  const connectionListed = new Set(String(headers.connection ?? '').toLowerCase().split(',').map((name) => name.trim()).filter(Boolean));
+  const listed = connectionListed(headers.connection);
   const out: OutgoingHttpHeaders = {};
-  for (const [name, value] of Object.entries(headers)) {
-    if (value === undefined || HOP_BY_HOP.has(name) || connectionListed.has(name) || name === 'host') continue;
+  for (const name in headers) {
+    const value = headers[name];
+    if (value === undefined || HOP_BY_HOP.has(name) || listed?.has(name) || name === 'host') continue;
     // Forwarding headers from an untrusted client are lies until proven otherwise: replaced, not appended.
     if (FORWARDING.has(name) && !context.trusted) continue;
     out[name] = value;
   }
   // `TE: trailers` is the one TE value that may pass (gRPC-style upstreams need it).
-  if (/\btrailers\b/i.test(String(headers.te ?? ''))) out.te = 'trailers';
+  if (headers.te !== undefined && /\btrailers\b/i.test(String(headers.te))) out.te = 'trailers';
   const host = sanitizeHost(headers.host);
   const forFor = context.peer.includes(':') ? `"[${context.peer}]"` : context.peer || 'unknown';
   const previousFor = context.trusted ? (headers['x-forwarded-for'] as string | undefined) : undefined;
@@ -347,10 +357,11 @@ export function forwardHeaders(headers: IncomingHttpHeaders, context: { peer: st
 }
 
 function responseHeadersFrom(headers: IncomingHttpHeaders, draining: boolean): OutgoingHttpHeaders {
-  const connectionListed = new Set(String(headers.connection ?? '').toLowerCase().split(',').map((name) => name.trim()).filter(Boolean));
+  const listed = connectionListed(headers.connection);
   const out: OutgoingHttpHeaders = {};
-  for (const [name, value] of Object.entries(headers)) {
-    if (value === undefined || HOP_BY_HOP.has(name) || connectionListed.has(name)) continue;
+  for (const name in headers) {
+    const value = headers[name];
+    if (value === undefined || HOP_BY_HOP.has(name) || listed?.has(name)) continue;
     out[name] = value;
   }
   if (draining) out.connection = 'close';

@@ -25,12 +25,14 @@ export interface StoreOptions {
   /** Alerts, samples and identities older than this are deleted. */
   retentionDays?: number;
   /**
-   * Records accepted but not yet written (waiting for the next batch, or posted to the writer thread
-   * and not yet committed); beyond it new records are dropped and counted, so a slow disk never
-   * holds traffic back or grows memory without bound. Default 20,000.
+   * Rows waiting to be written: in the aggregate of the next batch (one per operation, identity,
+   * alert and sample) plus those posted to the writer thread and not yet committed. A record that
+   * would add a row beyond it is dropped and counted (a record that only bumps a row already
+   * waiting costs nothing), so a slow disk never holds traffic back or grows memory without bound.
+   * Default 50,000.
    */
   queueLimit?: number;
-  /** How often queued records are written, in one transaction. */
+  /** How often the aggregate is posted to the writer thread as one transaction (default 1000 ms: identities seen many times a second cost one row write, not one per request). */
   flushMs?: number;
   /** Redacted samples kept per operation and status. */
   samplesPerOperation?: number;
@@ -68,7 +70,6 @@ CREATE INDEX IF NOT EXISTS samples_at ON samples(at);
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
 `;
 
-const MAX_IDENTITIES_PER_FLUSH = 50_000;
 
 /**
  * The embedded store: SQLite in WAL mode. The request thread only aggregates records in memory;
@@ -91,6 +92,10 @@ export class SqliteStore {
   /** Records in the current aggregate, and records posted to the writer but not yet acknowledged. */
   private queued = 0;
   private posted = 0;
+  /** Rows posted to the writer and not yet acknowledged, by batch id. */
+  private readonly postedRows = new Map<number, number>();
+  private postedRowCount = 0;
+  private readonly queueLimit: number;
   private nextId = 1;
   private readonly waiting = new Map<number, () => void>();
   private timer?: NodeJS.Timeout;
@@ -102,13 +107,14 @@ export class SqliteStore {
 
   private constructor(readonly file: string, private readonly options: StoreOptions, db: Database, library: string) {
     this.db = db;
+    this.queueLimit = options.queueLimit ?? 50_000;
     this.writer = new Worker(WRITER_SOURCE, { eval: true, workerData: { file, library } });
     // The writer never keeps the process alive; close() drains it.
     this.writer.unref();
     this.writer.on('message', (reply: WriterReply) => this.settle(reply));
     this.writer.on('error', (error) => this.fail(`store writer failed: ${error.message}`));
     this.writer.on('exit', () => this.fail('store writer exited'));
-    this.timer = setInterval(() => void this.flush(), options.flushMs ?? 200);
+    this.timer = setInterval(() => void this.flush(), options.flushMs ?? 1000);
     this.timer.unref();
   }
 
@@ -139,9 +145,11 @@ export class SqliteStore {
   }
 
   recordExchange(record: ExchangeRecord): void {
-    if (this.closed || !this.admit()) return;
+    if (this.closed) return;
     const key = `${record.method} ${record.route}`;
     const operation = this.operations.get(key);
+    const identity = this.identities.get(record.identity);
+    if (!this.admit((operation ? 0 : 1) + (identity ? 0 : 1))) return;
     const error = record.status >= 400 ? 1 : 0;
     if (operation) {
       operation.count++;
@@ -151,19 +159,17 @@ export class SqliteStore {
     } else {
       this.operations.set(key, { method: record.method, route: record.route, operationId: record.operationId, count: 1, errors: error, first: record.at, last: record.at });
     }
-    const identity = this.identities.get(record.identity);
     if (identity) {
       identity.count++;
       if (record.at > identity.last) identity.last = record.at;
-    } else if (this.identities.size < MAX_IDENTITIES_PER_FLUSH) {
-      this.identities.set(record.identity, { kind: record.identityKind, role: record.role, count: 1, first: record.at, last: record.at });
     } else {
-      this.counters.dropped++;
+      this.identities.set(record.identity, { kind: record.identityKind, role: record.role, count: 1, first: record.at, last: record.at });
     }
     if (record.sample) {
       const sampleKey = `${key} ${record.status}`;
       const taken = this.sampled.get(sampleKey) ?? 0;
-      if (taken < (this.options.samplesPerOperation ?? 5) && this.sampled.size < 10_000) {
+      // A sample is extra: it is skipped, not counted as a drop, when the queue is full.
+      if (taken < (this.options.samplesPerOperation ?? 5) && this.sampled.size < 10_000 && this.rows() < this.queueLimit) {
         this.sampled.set(sampleKey, taken + 1);
         this.samples.push([record.at, key, record.status, JSON.stringify(record.sample()).slice(0, 16_384)]);
       }
@@ -171,7 +177,7 @@ export class SqliteStore {
   }
 
   recordAlert(finding: Finding): void {
-    if (this.closed || !this.admit()) return;
+    if (this.closed || !this.admit(1)) return;
     this.alerts.push(finding);
   }
 
@@ -197,6 +203,9 @@ export class SqliteStore {
       samples: this.samples,
       pruneBefore,
     };
+    const rows = batch.operations.length + batch.identities.length + batch.alerts.length + batch.samples.length;
+    this.postedRows.set(batch.id, rows);
+    this.postedRowCount += rows;
     this.operations = new Map();
     this.identities = new Map();
     this.alerts = [];
@@ -266,6 +275,8 @@ export class SqliteStore {
   }
 
   private settle(reply: WriterReply): void {
+    this.postedRowCount -= this.postedRows.get(reply.id) ?? 0;
+    this.postedRows.delete(reply.id);
     if (reply.type === 'done') {
       this.posted -= reply.records;
       if (reply.error) {
@@ -285,19 +296,29 @@ export class SqliteStore {
     if (!this.closed) this.complain(reason);
     this.counters.dropped += this.posted;
     this.posted = 0;
+    this.postedRows.clear();
+    this.postedRowCount = 0;
     for (const resolve of this.waiting.values()) resolve();
     this.waiting.clear();
   }
 
   private drop(message: WriterRequest): void {
+    this.postedRowCount -= this.postedRows.get(message.id) ?? 0;
+    this.postedRows.delete(message.id);
     if (message.type === 'batch') {
       this.posted -= message.records;
       this.counters.dropped += message.records;
     }
   }
 
-  private admit(): boolean {
-    if (this.writerFailed || this.queued + this.posted >= (this.options.queueLimit ?? 20_000)) {
+  /** Rows waiting: the current aggregate and the batches the writer has not acknowledged. */
+  private rows(): number {
+    return this.operations.size + this.identities.size + this.alerts.length + this.samples.length + this.postedRowCount;
+  }
+
+  /** Accepts a record that adds `newRows` rows, unless the writer is gone or that would overflow the queue. */
+  private admit(newRows: number): boolean {
+    if (this.writerFailed || (newRows > 0 && this.rows() + newRows > this.queueLimit)) {
       this.counters.dropped++;
       return false;
     }

@@ -66,6 +66,25 @@ test('store: a failing store never stops traffic; drops are counted; samples are
   }
 });
 
+test('store: the queue is bounded in rows; a record that would overflow it is dropped and counted, a repeat never', async () => {
+  const store = SqliteStore.open(path.join(tempDir(), 'bounded.db'), { queueLimit: 10, flushMs: 60_000 });
+  const record = (identity: string) => ({ at: 1, method: 'GET', route: '/a', status: 200, identity, identityKind: 'ip', role: 'anonymous' });
+  // One operation row and nine identity rows fit; the other 91 identities would each add a row.
+  for (let k = 0; k < 100; k++) store.recordExchange(record(`ip:${k}`));
+  for (let k = 0; k < 50; k++) store.recordExchange(record('ip:0'));
+  assert.equal(store.counters.dropped, 91);
+  assert.equal(store.pending, 59);
+  await store.flush();
+  assert.deepEqual({ ...store.counters, pending: store.pending }, { dropped: 91, written: 59, pending: 0 });
+  assert.deepEqual(store.query('SELECT count FROM operations'), [{ count: 59 }]);
+  assert.deepEqual(store.query("SELECT count FROM identities WHERE id = 'ip:0'"), [{ count: 51 }]);
+  assert.deepEqual(store.query('SELECT count(*) AS n FROM identities'), [{ n: 9 }]);
+  // Committed rows leave the queue: new identities fit again.
+  store.recordExchange(record('ip:new'));
+  assert.equal(store.counters.dropped, 91);
+  await store.close();
+});
+
 test('store: retention deletes alerts, samples and identities older than the period', async () => {
   const store = SqliteStore.open(path.join(tempDir(), 'retention.db'), { retentionDays: 1 });
   const old = Date.now() - 3 * 86_400_000;
