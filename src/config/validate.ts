@@ -1,4 +1,5 @@
-import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
+import type { ErrorObject, ValidateFunction } from 'ajv';
+import { createAjv } from '../core/ajv.js';
 import { joinPointer } from '../spec/pointer.js';
 import { closeMatches } from './close-matches.js';
 import type { ConfigSource } from './config-source.js';
@@ -9,7 +10,7 @@ let compiled: ValidateFunction | undefined;
 /** Compiled on first use: most runs have no configuration file, and compiling costs start-up time. */
 function configValidator(): ValidateFunction {
   if (compiled) return compiled;
-  const ajv = new Ajv({ allErrors: false, verbose: true, strict: true });
+  const ajv = createAjv('draft7', { allErrors: false, verbose: true, strict: true }, { formats: false });
   // Our annotation: the human wording of an allowed value, used instead of Ajv's per-branch errors.
   ajv.addKeyword({ keyword: 'expected', schemaType: 'string' });
   return (compiled = ajv.compile(configSchema));

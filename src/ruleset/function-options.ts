@@ -1,13 +1,10 @@
-import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
-import addFormatsModule from 'ajv-formats';
+import type { Ajv, ErrorObject, ValidateFunction } from 'ajv';
+import { createAjv } from '../core/ajv.js';
 import { printDotPath, printValue } from './print.js';
 import type { CoreFunction } from './types.js';
 
-const addFormats = addFormatsModule as unknown as (ajv: Ajv) => Ajv;
-
 /** Option schemas carry Spectral-style `errorMessage` hints; ajv ignores the keyword (strict: false), we read it. */
-const ajv = new Ajv({ allErrors: true, allowUnionTypes: true, strict: false });
-addFormats(ajv);
+let ajv: Ajv | undefined;
 const compiled = new WeakMap<object, ValidateFunction>();
 
 export interface OptionProblem {
@@ -23,6 +20,7 @@ export function validateFunctionOptions(fn: CoreFunction, options: unknown): Opt
   }
   let validate = compiled.get(fn.options);
   if (!validate) {
+    ajv ??= createAjv('draft7', { allErrors: true, allowUnionTypes: true, strict: false });
     validate = ajv.compile(fn.options);
     compiled.set(fn.options, validate);
   }

@@ -1,15 +1,10 @@
 import { createRequire } from 'node:module';
-import { Ajv, type Options, type ValidateFunction } from 'ajv';
-import { Ajv2019 } from 'ajv/dist/2019.js';
-import { Ajv2020 } from 'ajv/dist/2020.js';
-import AjvDraft04Module from 'ajv-draft-04';
-import addFormatsModule from 'ajv-formats';
+import type { Ajv, Options, ValidateFunction } from 'ajv';
+import { createAjv } from '../../core/ajv.js';
 import { prettifyAjvErrors } from '../ajv-errors.js';
 import { defineCoreFunction } from '../types.js';
 
 const require = createRequire(import.meta.url);
-const addFormats = addFormatsModule as unknown as (ajv: Ajv) => Ajv;
-const AjvDraft04 = ((AjvDraft04Module as unknown as { default?: unknown }).default ?? AjvDraft04Module) as typeof Ajv;
 
 export const DIALECTS = ['auto', 'draft4', 'draft6', 'draft7', 'draft2019-09', 'draft2020-12'] as const;
 type Dialect = (typeof DIALECTS)[number];
@@ -33,10 +28,9 @@ const silentLogger = {
   error: () => undefined,
 };
 
-function createAjv(family: Family, allErrors: boolean): Ajv {
+function ajvForFamily(family: Family, allErrors: boolean): Ajv {
   const options: Options = { allErrors, meta: true, messages: true, strict: false, allowUnionTypes: true, logger: silentLogger, unicodeRegExp: false };
-  const ajv = family === 'draft4' ? new AjvDraft04(options) : family === 'draft2019-09' ? new Ajv2019(options) : family === 'draft2020-12' ? new Ajv2020(options) : new Ajv(options);
-  addFormats(ajv);
+  const ajv = createAjv(family === 'default' ? 'draft7' : family, options);
   if (family === 'default') ajv.addMetaSchema(require('ajv/dist/refs/json-schema-draft-06.json'));
   return ajv;
 }
@@ -49,7 +43,7 @@ function validatorFor(schema: Record<string, unknown>, dialect: Dialect, allErro
   const key = `${family}:${allErrors}`;
   let ajv = instances.get(key);
   if (!ajv) {
-    ajv = createAjv(family, allErrors);
+    ajv = ajvForFamily(family, allErrors);
     instances.set(key, ajv);
   }
   if (typeof schema.$id === 'string') return ajv.getSchema(schema.$id) ?? ajv.compile(schema);

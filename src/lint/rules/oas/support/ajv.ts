@@ -1,12 +1,5 @@
-import { createRequire } from 'node:module';
 import type { Ajv as AjvClass, Options } from 'ajv';
-import { Ajv } from 'ajv';
-import { Ajv2020 } from 'ajv/dist/2020.js';
-
-// ajv-draft-04 and ajv-formats are CommonJS with a `default` export; require keeps their types simple.
-const require = createRequire(import.meta.url);
-const AjvDraft04 = (require('ajv-draft-04') as { default: new (options: Options) => AjvClass }).default;
-const addFormats = (require('ajv-formats') as { default: (ajv: AjvClass) => AjvClass }).default;
+import { createAjv } from '../../../../core/ajv.js';
 
 export type Dialect = 'draft4' | 'draft7' | 'draft2020-12';
 
@@ -34,9 +27,7 @@ const instances = new Map<string, AjvClass>();
  */
 export function standaloneAjv(dialect: Dialect, formatsCode: unknown): AjvClass {
   const options = { ...OPTIONS, allErrors: true, code: { source: true, esm: false, formats: formatsCode as never } };
-  const ajv = dialect === 'draft4' ? new AjvDraft04(options) : dialect === 'draft2020-12' ? new Ajv2020(options) : new Ajv(options);
-  addFormats(ajv);
-  return ajv;
+  return createAjv(dialect, options);
 }
 
 /**
@@ -48,8 +39,7 @@ export function ajvFor(dialect: Dialect, allErrors = true): AjvClass {
   let ajv = instances.get(key);
   if (!ajv) {
     const options = { ...OPTIONS, allErrors };
-    ajv = dialect === 'draft4' ? new AjvDraft04(options) : dialect === 'draft2020-12' ? new Ajv2020(options) : new Ajv(options);
-    addFormats(ajv);
+    ajv = createAjv(dialect, options);
     instances.set(key, ajv);
   }
   return ajv;
