@@ -1,3 +1,4 @@
+import { isUtf8 } from 'node:buffer';
 import { constructFromEvents, parseEvents, YAMLException } from 'js-yaml';
 import { RampartError } from '../core/errors.js';
 import { indexJson } from './json-index.js';
@@ -80,12 +81,11 @@ export function decodeText(bytes: Uint8Array, displayPath: string): string {
   if (head.includes(0)) {
     throw new RampartError('RAMPART_PARSE_FAILED', 'binary file: expected YAML or JSON text', { position: { file: displayPath } });
   }
-  let text: string;
-  try {
-    text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-  } catch {
+  // isUtf8 and toString are Node's SIMD paths; a fatal TextDecoder took several times as long.
+  if (!isUtf8(bytes)) {
     throw new RampartError('RAMPART_PARSE_FAILED', 'file is not valid UTF-8 text', { position: { file: displayPath } });
   }
+  const text = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf8');
   return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
 }
 
