@@ -1,7 +1,7 @@
 import type { Api, Operation, ParameterLocation } from '../spec/api.js';
 import { isRefObject, type ApiDocument, type NodeAt } from '../spec/document.js';
 import { getAtPointer, parsePointer } from '../spec/pointer.js';
-import { operationKey } from './operations.js';
+import { isCreate, operationKey } from './operations.js';
 import { evaluateLinkValue, type ExpressionInput } from './runtime-expression.js';
 import type { ScanExchange } from './types.js';
 
@@ -151,8 +151,13 @@ export class LinkBindings {
     return operations.map((operation, index) => ({ operation, index, depth: depthOf(operation) })).sort((a, b) => a.depth - b.depth || a.index - b.index).map((entry) => entry.operation);
   }
 
-  /** Follows every link of `operation` that applies to this exchange's status. */
-  learn(exchange: ScanExchange, operation: Operation, owner: string, pathValues: Record<string, string>, created: boolean): void {
+  /**
+   * Follows every link of `operation` that applies to this exchange's status. `requestCreated`: the
+   * request itself named objects the scan created. A value counts as scan-created when it comes
+   * from the answer of a creation, or from a request about scan-created objects; a binding is
+   * created only when all its values are, so writes never reach objects the scan did not make.
+   */
+  learn(exchange: ScanExchange, operation: Operation, owner: string, pathValues: Record<string, string>, requestCreated: boolean): void {
     const links = this.byProducer.get(operation);
     const response = exchange.response;
     if (!links || !response) return;
@@ -166,7 +171,10 @@ export class LinkBindings {
     };
     for (const link of links) {
       if (!linkApplies(link.status, response.status, operation.responses.keys())) continue;
-      const binding: LinkBinding = { link, owner, path: {}, query: {}, header: {}, created: created || exchange.request.method === 'POST', source: exchange };
+      // Path values name the object; a constant query flag (verbose=true) does not make it someone else's.
+      const naming = link.parameters.filter((parameter) => locationOf(parameter, link) === 'path');
+      const created = (naming.length > 0 ? naming : link.parameters).every((parameter) => valueCreated(parameter.value, isCreate(operation), requestCreated));
+      const binding: LinkBinding = { link, owner, path: {}, query: {}, header: {}, created: link.parameters.length > 0 && created, source: exchange };
       let followed = true;
       for (const parameter of link.parameters) {
         const value = evaluateLinkValue(parameter.value, input);
@@ -175,7 +183,7 @@ export class LinkBindings {
           followed = false;
           break;
         }
-        const location = parameter.in ?? link.to.parameters.find((candidate) => candidate.name === parameter.name)?.in ?? 'path';
+        const location = locationOf(parameter, link);
         const text = typeof value.value === 'string' ? value.value : JSON.stringify(value.value);
         if (location === 'path') binding.path[parameter.name] = text;
         else if (location === 'query') binding.query[parameter.name] = text;
@@ -207,6 +215,18 @@ export class LinkBindings {
   bindings(operation: Operation, owner: string): LinkBinding[] {
     return (this.byTarget.get(operation) ?? []).filter((binding) => binding.owner === owner).sort((a, b) => Number(b.created) - Number(a.created));
   }
+}
+
+function locationOf(parameter: OperationLink['parameters'][number], link: OperationLink): ParameterLocation {
+  return parameter.in ?? link.to.parameters.find((candidate) => candidate.name === parameter.name)?.in ?? 'path';
+}
+
+/** Where a link value comes from decides whether it names a scan-created object; constants never do. */
+export function valueCreated(value: unknown, producerCreates: boolean, requestCreated: boolean): boolean {
+  if (typeof value !== 'string') return false;
+  const sources = [...value.matchAll(/\$(request|response|url|method|statusCode)\b/g)].map((match) => match[1]);
+  if (sources.length === 0) return false;
+  return sources.every((source) => (source === 'response' ? producerCreates : requestCreated));
 }
 
 function sameValues(a: LinkBinding, b: LinkBinding): boolean {

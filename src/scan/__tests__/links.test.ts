@@ -4,7 +4,7 @@ import { test } from 'node:test';
 import { buildApi, type Api } from '../../spec/api.js';
 import { loadDocument } from '../../spec/document.js';
 import { yaml } from '../../testing/dedent.js';
-import { LinkBindings, linkApplies, readLinks } from '../links.js';
+import { LinkBindings, linkApplies, readLinks, valueCreated } from '../links.js';
 import { operationKey } from '../operations.js';
 import type { ScanExchange } from '../types.js';
 
@@ -16,6 +16,7 @@ const SPEC = yaml`
     /projects:
       post:
         operationId: createProject
+        requestBody: { content: { application/json: { schema: { type: object } } } }
         responses:
           '201':
             description: created
@@ -42,6 +43,7 @@ const SPEC = yaml`
         responses: { '200': { description: ok } }
       post:
         operationId: addTask
+        requestBody: { content: { application/json: { schema: { type: object } } } }
         responses:
           2XX:
             description: created
@@ -136,4 +138,18 @@ test('links: which answers a link under a response key applies to', () => {
     ['400', 400, ['400'], false],
   ];
   for (const [status, code, documented, expected] of cases) assert.equal(linkApplies(status, code, documented), expected, `${status} ${code}`);
+});
+
+test('links: which values name objects the scan created', () => {
+  const cases: [unknown, boolean, boolean, boolean][] = [
+    ['$response.body#/id', true, false, true],
+    ['$response.body#/id', false, true, false],
+    ['$request.path.projectKey', false, true, true],
+    ['$request.path.projectKey', true, false, false],
+    ['/p/{$request.path.key}/t/{$response.body#/ref}', true, true, true],
+    ['/p/{$request.path.key}/t/{$response.body#/ref}', true, false, false],
+    ['me', true, true, false],
+    [42, true, true, false],
+  ];
+  for (const [value, producerCreates, requestCreated, expected] of cases) assert.equal(valueCreated(value, producerCreates, requestCreated), expected, `${String(value)} ${producerCreates} ${requestCreated}`);
 });

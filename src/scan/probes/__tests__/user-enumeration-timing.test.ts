@@ -62,9 +62,16 @@ async function enumerate(behaviour: Behaviour) {
 }
 
 test('user enumeration by timing: a slow path for existing users is found', async () => {
-  // The gap is wide so that a loaded machine (scanner and server share this process) cannot hide it.
-  const { findings, skips } = await enumerate({ delay: (exists) => (exists ? 150 : 0) + Math.random() * 5 });
-  assert.deepEqual(findings.map((finding) => `${finding.ruleId} ${'method' in finding.location ? finding.location.path : ''}`), ['scan-user-enumeration /login'], `skips: ${skips.join(' | ')}`);
+  // Scanner and server share this process; on a loaded machine (the full suite, CI) their stalls can
+  // widen the jitter past the gap, and the probe then rightly says nothing. Up to 3 scans; one must find it.
+  let result: Awaited<ReturnType<typeof enumerate>> | undefined;
+  const attempts: string[] = [];
+  for (let attempt = 0; attempt < 3 && !result?.findings.length; attempt++) {
+    result = await enumerate({ delay: (exists) => (exists ? 150 : 0) + Math.random() * 5 });
+    attempts.push(result.findings.length ? 'found' : `not found (${result.skips.join(' | ') || 'no skip'})`);
+  }
+  const { findings } = result!;
+  assert.deepEqual(findings.map((finding) => `${finding.ruleId} ${'method' in finding.location ? finding.location.path : ''}`), ['scan-user-enumeration /login'], attempts.join('; '));
   assert.match(findings[0]!.message, /^POST \/login \(login\) answers an existing user \(alice\) about \d+ ms slower than an unknown one, with the same status and message/);
   const timing = (findings[0]!.evidence as { timing: { samplesPerSide: number; batches: unknown[] } }).timing;
   assert.deepEqual([timing.samplesPerSide, timing.batches.length], [10, 2]);
