@@ -115,11 +115,16 @@ export class WindowedDistinct {
 
   /** Records `value` at `now`; returns the number of distinct values in the window (at most `cap`). */
   add(value: string, now: number): number {
-    this.expire(now);
-    if (this.seen.has(value)) this.seen.delete(value);
-    else if (this.seen.size >= this.cap) this.seen.delete(this.seen.keys().next().value as string);
-    this.seen.set(value, now);
-    return this.seen.size;
+    const seen = this.seen;
+    // A value seen again moves to the back (its time is now); deleting it first also makes room for it.
+    seen.delete(value);
+    // Oldest first, in one pass: drop what left the window, and beyond the cap the oldest too.
+    for (const [oldest, at] of seen) {
+      if (now - at < this.windowMs && seen.size < this.cap) break;
+      seen.delete(oldest);
+    }
+    seen.set(value, now);
+    return seen.size;
   }
 
   has(value: string): boolean {
@@ -133,14 +138,6 @@ export class WindowedDistinct {
   /** A few of the values, for evidence (callers must only store non-sensitive values here). */
   sample(limit: number): string[] {
     return [...this.seen.keys()].slice(-limit);
-  }
-
-  private expire(now: number): void {
-    // Oldest first: stop at the first value still inside the window.
-    for (const [value, at] of this.seen) {
-      if (now - at < this.windowMs) break;
-      this.seen.delete(value);
-    }
   }
 }
 
