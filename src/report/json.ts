@@ -24,12 +24,13 @@ export const json: Reporter = (findings, context) => {
 };
 
 function toJson(finding: Finding): Record<string, unknown> {
-  const location = stripUndefined({ ...finding.location } as Record<string, unknown>);
-  const result: Record<string, unknown> = stripUndefined({
+  // Undefined values are left in: JSON.stringify omits them, and deleting keys made every finding a
+  // slow dictionary-mode object (a run can have 20,000 findings).
+  const result: Record<string, unknown> = {
     ruleId: finding.ruleId,
     severity: finding.severity,
     message: finding.message,
-    location,
+    location: finding.location,
     relatedLocations: finding.relatedLocations,
     owasp: finding.owasp,
     cwe: finding.cwe,
@@ -39,13 +40,8 @@ function toJson(finding: Finding): Record<string, unknown> {
     reproduce: finding.reproduce,
     fingerprint: finding.fingerprint,
     suppressed: finding.suppressed,
-  });
+  };
   // Stage-specific fields (a diff's `level`, …) sit at the top level, after the contract's keys.
-  for (const [key, value] of Object.entries(finding.fields ?? {})) if (!FINDING_KEYS.has(key) && value !== undefined) result[key] = value;
+  if (finding.fields) for (const [key, value] of Object.entries(finding.fields)) if (!FINDING_KEYS.has(key) && value !== undefined) result[key] = value;
   return result;
-}
-
-function stripUndefined<T extends Record<string, unknown>>(value: T): T {
-  for (const key of Object.keys(value)) if (value[key] === undefined) delete value[key];
-  return value;
 }
