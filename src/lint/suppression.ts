@@ -11,6 +11,7 @@ export const IGNORE_EXTENSION = 'x-rampart-ignore';
  *   x-rampart-ignore: [{ rule: rule-a, reason: "why" }]
  */
 export function findSuppression(source: Source, pointer: string, ruleId: string): { justification?: string } | undefined {
+  if (!mentionsIgnore(source)) return undefined;
   let segments: string[];
   try {
     segments = parsePointer(pointer);
@@ -28,6 +29,14 @@ export function findSuppression(source: Source, pointer: string, ruleId: string)
     if (!next.found) return undefined;
     node = next.value;
   }
+}
+
+/** Whether a file names the extension at all: most do not, and then no finding needs the walk up. */
+const mentions = new WeakMap<Source, boolean>();
+function mentionsIgnore(source: Source): boolean {
+  let found = mentions.get(source);
+  if (found === undefined) mentions.set(source, (found = source.text.includes(IGNORE_EXTENSION)));
+  return found;
 }
 
 function matchIgnore(value: unknown, ruleId: string): { justification?: string } | undefined {
