@@ -171,9 +171,12 @@ export function createForwardServer(options: ForwardOptions): ForwardServer {
         return;
       }
       requestTee.push(chunk);
-      if (!upstreamRequest.write(chunk)) request.pause();
+      // Back-pressure: a listener only when the upstream is actually full (most requests never are).
+      if (!upstreamRequest.write(chunk)) {
+        request.pause();
+        upstreamRequest.once('drain', () => request.resume());
+      }
     });
-    upstreamRequest.on('drain', () => request.resume());
     request.on('end', () => upstreamRequest.end());
     upstreamStarted = performance.now();
     // The client went away before its answer was complete: stop the upstream exchange too.
@@ -198,9 +201,11 @@ export function createForwardServer(options: ForwardOptions): ForwardServer {
       }
       upstreamResponse.on('data', (chunk: Buffer) => {
         responseTee.push(chunk);
-        if (!response.write(chunk)) upstreamResponse.pause();
+        if (!response.write(chunk)) {
+          upstreamResponse.pause();
+          response.once('drain', () => upstreamResponse.resume());
+        }
       });
-      response.on('drain', () => upstreamResponse.resume());
       upstreamResponse.on('error', () => {
         response.destroy();
         account('upstream_error', 502);
