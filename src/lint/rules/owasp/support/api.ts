@@ -237,29 +237,49 @@ export function forEachProperty(document: ApiDocument, roots: readonly Located[]
     if (seen.has(current.node)) continue;
     seen.add(current.node);
     const schema = current.node;
-    const push = (value: unknown, at: NodeLocation) => {
-      const resolved = resolveAt(document, value, at);
-      if (resolved && isObject(resolved.node)) stack.push(resolved as Located);
-      return resolved;
+    const source = current.location.source;
+    /** A child's place: a $ref target's own, or (inline) the parent's pointer plus segments, built only when read. */
+    const child = (value: unknown, ...segments: (string | number)[]): Located | undefined => {
+      if (isRefObject(value)) {
+        const target = document.resolveRef(source, value.$ref);
+        return target && isObject(target.value) ? { node: target.value, location: new NodeLocation(target.source, target.pointer) } : undefined;
+      }
+      return isObject(value) ? lazyLocated(value, current, segments) : undefined;
     };
     if (isObject(schema.properties)) {
       for (const [name, value] of Object.entries(schema.properties)) {
-        const resolved = push(value, current.location.child('properties', name));
-        if (resolved && isObject(resolved.node)) {
-          // Report at the property as written in its parent, not at a shared $ref target.
-          const written = isRefObject(value) ? { node: resolved.node as Json, location: current.location.child('properties', name) } : (resolved as Located);
-          onProperty({ name, schema: written, parent: current });
-        }
+        const resolved = child(value, 'properties', name);
+        if (!resolved) continue;
+        stack.push(resolved);
+        // Report at the property as written in its parent, not at a shared $ref target.
+        onProperty({ name, schema: isRefObject(value) ? lazyLocated(resolved.node, current, ['properties', name]) : resolved, parent: current });
       }
     }
     for (const key of SUBSCHEMA_LISTS) {
       const list = schema[key];
-      if (Array.isArray(list)) list.forEach((value, index) => push(value, current.location.child(key, index)));
+      if (!Array.isArray(list)) continue;
+      for (let index = 0; index < list.length; index++) {
+        const resolved = child(list[index], key, index);
+        if (resolved) stack.push(resolved);
+      }
     }
     for (const key of SUBSCHEMA_SINGLE) {
-      if (isObject(schema[key])) push(schema[key], current.location.child(key));
+      if (!isObject(schema[key])) continue;
+      const resolved = child(schema[key], key);
+      if (resolved) stack.push(resolved);
     }
   }
+}
+
+/** A node whose location is its parent's plus `segments`, joined on first read (most never are). */
+function lazyLocated(node: Json, parent: Located, segments: (string | number)[]): Located {
+  let location: NodeLocation | undefined;
+  return {
+    node,
+    get location() {
+      return (location ??= parent.location.child(...segments));
+    },
+  };
 }
 
 /** Every operation of the document under `paths`, resolved, with its path item. */

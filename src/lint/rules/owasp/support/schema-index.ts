@@ -10,11 +10,11 @@ import { forEachProperty, operationsOf, requestSchemas, responseSchemas, type Js
 export interface PropertyIndex {
   /** Every property met, once per declaring schema (first use site wins). */
   sites: PropertySite[];
-  /** Every schema node descended (by identity): "is this schema used here?". */
+  /** Every schema node descended (by identity): "is this schema used here?". For `error-response`, success schemas too. */
   schemas: Set<object>;
 }
 
-export type PropertyDirection = 'request' | 'success-response' | 'any-response';
+export type PropertyDirection = 'request' | 'success-response' | 'error-response';
 
 const cache = new WeakMap<ApiDocument, Map<PropertyDirection, PropertyIndex>>();
 
@@ -30,15 +30,17 @@ export function propertyIndex(document: ApiDocument, direction: PropertyDirectio
   const roots: Located[] = [];
   for (const { operation, pathItem } of operationsOf(document)) {
     if (direction === 'request') roots.push(...requestSchemas(document, operation.node, operation.location, pathItem));
-    else roots.push(...responseSchemas(document, operation.node, operation.location, direction === 'success-response' ? isSuccess : undefined));
+    else roots.push(...responseSchemas(document, operation.node, operation.location, direction === 'success-response' ? isSuccess : (code) => !isSuccess(code)));
   }
-  const index: PropertyIndex = { sites: [], schemas: new Set() };
-  forEachProperty(document, roots, index.schemas, (site) => index.sites.push(site));
+  // Error responses mostly reuse success schemas: start from those as seen, descend only the rest.
+  const seen = direction === 'error-response' ? new Set(propertyIndex(document, 'success-response').schemas) : new Set<object>();
+  const index: PropertyIndex = { sites: [], schemas: seen };
+  forEachProperty(document, roots, seen, (site) => index.sites.push(site));
   byDirection.set(direction, index);
   return index;
 }
 
 /** Is this schema node (a declaring parent) also reachable from responses of any status? */
 export function usedInResponses(document: ApiDocument, schema: Json): boolean {
-  return propertyIndex(document, 'any-response').schemas.has(schema);
+  return propertyIndex(document, 'success-response').schemas.has(schema) || propertyIndex(document, 'error-response').schemas.has(schema);
 }
