@@ -14,11 +14,12 @@
 //    each request's scheduled start, so a stall is not hidden (no coordinated omission). Added
 //    latency = target p50/p99 − direct p50/p99.
 // 2. Peak throughput: wrk (closed loop, 1 thread, 32 connections) when installed, else the Node
-//    generator unthrottled. Ratio to the bare pass-through.
+//    generator unthrottled. Ratio to the bare pass-through, and the CPU time (all threads) each
+//    target's process spent per request meanwhile, which other load on the machine disturbs less.
 // 3. Memory: Rampart's RSS after N distinct identities (API keys), and after 2N, to show the bound.
 // Prints a Markdown table and writes bench/results/proxy-<date>.md and .json (git-ignored).
 import { spawn, spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
@@ -178,12 +179,24 @@ function runLoad(port, rate, seconds, identities, offset = 0) {
   return JSON.parse(result.stdout.trim().split('\n').at(-1));
 }
 
+/** User + system CPU time of a process (all its threads) in ms, from /proc; undefined elsewhere. */
+function cpuMs(pid) {
+  if (pid === undefined) return undefined;
+  try {
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+    return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100;
+  } catch {
+    return undefined;
+  }
+}
+
 function wrkPeak(port, seconds) {
   const probe = spawnSync('wrk', ['--version'], { encoding: 'utf8' });
   if (probe.error) return undefined;
   const result = spawnSync('wrk', ['-t1', '-c32', `-d${seconds}s`, '-H', 'x-api-key: key-1', `http://127.0.0.1:${port}/items/itm_1`], { encoding: 'utf8', timeout: (seconds + 30) * 1000 });
-  const match = /Requests\/sec:\s+([\d.]+)/.exec(result.stdout);
-  return match ? Number(match[1]) : undefined;
+  const rps = /Requests\/sec:\s+([\d.]+)/.exec(result.stdout);
+  const requests = /(\d+) requests in/.exec(result.stdout);
+  return rps && requests ? { rps: Number(rps[1]), requests: Number(requests[1]) } : undefined;
 }
 
 /** Distinct API keys through wrk's Lua hook (one thread: the counter is unique), or the Node generator. */
@@ -306,15 +319,20 @@ async function main() {
     children.push(rampart.child);
     log(`bench: rampart with ${rampart.ports[2]} detectors; nginx ${nginx ? 'on' : 'not installed (skipped)'}`);
 
-    const targets = [['direct', upstreamPort], ['node pass-through', bare.ports[0]], ...(nginx ? [['nginx', nginx.port]] : []), ['rampart (all detectors)', rampart.ports[0]]];
+    // The process whose CPU time is charged to each target (nginx works in a child of its master: not measured).
+    const targets = [['direct', upstreamPort, upstream.child.pid], ['node pass-through', bare.ports[0], bare.child.pid], ...(nginx ? [['nginx', nginx.port, undefined]] : []), ['rampart (all detectors)', rampart.ports[0], rampart.child.pid]];
     const rows = [];
-    for (const [name, port] of targets) {
+    for (const [name, port, pid] of targets) {
       runLoad(port, rate, 2, 1000); // warm-up (JIT, keep-alive pools, BFLA learning)
       const load = runLoad(port, rate, seconds, 1000);
       log(`bench: ${name}: ${load.rps.toFixed(0)} req/s, p50 ${load.p50.toFixed(3)} ms, p99 ${load.p99.toFixed(3)} ms, errors ${load.errors}`);
-      const peak = wrkPeak(port, 5) ?? runLoad(port, 0, 5, 1000).rps;
-      log(`bench: ${name}: peak ${peak.toFixed(0)} req/s`);
-      rows.push({ name, ...load, peak });
+      const cpuBefore = cpuMs(pid);
+      const peakRun = wrkPeak(port, 5) ?? runLoad(port, 0, 5, 1000);
+      const peak = peakRun.rps;
+      // CPU per request at peak: far steadier than req/s on a shared machine (it ignores time spent waiting for a core).
+      const cpuPerRequestUs = cpuBefore === undefined ? undefined : ((cpuMs(pid) - cpuBefore) * 1000) / peakRun.requests;
+      log(`bench: ${name}: peak ${peak.toFixed(0)} req/s${cpuPerRequestUs === undefined ? '' : `, ${cpuPerRequestUs.toFixed(0)} µs CPU per request`}`);
+      rows.push({ name, ...load, peak, cpuPerRequestUs });
     }
     const direct = rows[0];
     const bareRow = rows[1];
@@ -332,9 +350,9 @@ async function main() {
       '',
       `Constant rate ${rate} req/s for ${seconds} s (open loop, latency from scheduled start), 1,000 identities; peak: ${wrkPeak(upstreamPort, 1) !== undefined ? 'wrk -t1 -c32 5 s' : 'Node generator, 64 connections, 5 s'}.`,
       '',
-      '| target | achieved req/s | p50 ms | p99 ms | added p50 ms | added p99 ms | errors | peak req/s | peak vs node pass-through |',
-      '|---|---|---|---|---|---|---|---|---|',
-      ...rows.map((row) => `| ${row.name} | ${row.rps.toFixed(0)} | ${row.p50.toFixed(3)} | ${row.p99.toFixed(3)} | ${(row.p50 - direct.p50).toFixed(3)} | ${(row.p99 - direct.p99).toFixed(3)} | ${row.errors} | ${row.peak.toFixed(0)} | ${((row.peak / bareRow.peak) * 100).toFixed(0)}% |`),
+      '| target | achieved req/s | p50 ms | p99 ms | added p50 ms | added p99 ms | errors | peak req/s | peak vs node pass-through | CPU µs per request at peak |',
+      '|---|---|---|---|---|---|---|---|---|---|',
+      ...rows.map((row) => `| ${row.name} | ${row.rps.toFixed(0)} | ${row.p50.toFixed(3)} | ${row.p99.toFixed(3)} | ${(row.p50 - direct.p50).toFixed(3)} | ${(row.p99 - direct.p99).toFixed(3)} | ${row.errors} | ${row.peak.toFixed(0)} | ${((row.peak / bareRow.peak) * 100).toFixed(0)}% | ${row.cpuPerRequestUs === undefined ? 'n/a' : row.cpuPerRequestUs.toFixed(0)} |`),
       '',
       `Rampart memory (RSS) with distinct identities (API keys): after warm-up ${mb(before.rss)} MB (${before.state} detector entries); after ${memory.afterFirst.requests} more requests with distinct identities ${mb(afterFirst.rss)} MB (${afterFirst.state} entries); after another ${memory.afterSecond.requests} ${mb(afterSecond.rss)} MB (${afterSecond.state} entries). Store drops: ${afterSecond.dropped}.`,
       '',
