@@ -3,6 +3,7 @@ import picomatch from 'picomatch';
 import type { DocumentLocation, Finding } from '../core/finding.js';
 import type { Severity } from '../core/severity.js';
 import { isRefObject, type ApiDocument } from '../spec/document.js';
+import type { Source } from '../spec/source.js';
 import { NodeLocation } from './location.js';
 import type { NodeType } from './node-types.js';
 import type { Ancestor, Rule, VisitContext, VisitFunction } from './rule.js';
@@ -157,6 +158,16 @@ export function finalizeFindings(raw: readonly RawFinding[], selection: RuleSele
   }));
   const seen = new Set<string>();
   const findings: Finding[] = [];
+  // Several rules often report the same node (an operation lacking 401, 403, 429, 500…): locate it once.
+  const ranges = new Map<Source, Map<string, ReturnType<Source['range']>>>();
+  const rangeOf = (at: NodeLocation) => {
+    let bySource = ranges.get(at.source);
+    if (!bySource) ranges.set(at.source, (bySource = new Map()));
+    const key = at.onKey ? `${at.pointer}\u0000key` : at.pointer;
+    let range = bySource.get(key);
+    if (!range) bySource.set(key, (range = at.source.range(at.pointer, { key: at.onKey })));
+    return range;
+  };
   for (const item of raw) {
     const file = item.location.source.displayPath;
     let setting: RuleSetting | undefined = selection.base.get(item.ruleId);
@@ -172,7 +183,7 @@ export function finalizeFindings(raw: readonly RawFinding[], selection: RuleSele
     const dedupeKey = `${item.ruleId}\u0000${item.location.source.uri}\u0000${item.location.pointer}\u0000${item.message}\u0000${item.offset ?? ''}`;
     if (seen.has(dedupeKey)) continue;
     seen.add(dedupeKey);
-    const range = item.offset === undefined ? item.location.source.range(item.location.pointer, { key: item.location.onKey }) : pointRange(item.location.source.positionOf(item.offset));
+    const range = item.offset === undefined ? rangeOf(item.location) : pointRange(item.location.source.positionOf(item.offset));
     const location: DocumentLocation = { file, pointer: item.location.pointer, line: range.line, column: range.column, endLine: range.endLine, endColumn: range.endColumn };
     const finding: Finding = {
       ruleId: item.ruleId,
