@@ -13,12 +13,12 @@ type ContextFactory = (location: NodeLocation, key: string | number, ancestors: 
 
 /**
  * The one walk every built-in rule shares: it descends the node model from the root, follows each
- * $ref to the file and pointer it names, and visits every (type, file, pointer) once, so shared and
- * recursive schemas cost one visit.
+ * $ref to the file and pointer it names, and visits every (type, node) once, so shared and
+ * recursive schemas cost one visit (a YAML alias too: it is the same node as its anchor).
  */
 export function walkDocument(document: ApiDocument, handlers: WalkHandlers, makeContext: ContextFactory): void {
   const format = document.version.format;
-  const visited = new Set<string>();
+  const visited = new Map<NodeType, WeakSet<object>>();
   const ancestors: Ancestor[] = [];
 
   const visit = (value: unknown, type: NodeType, location: NodeLocation, key: string | number): void => {
@@ -35,9 +35,12 @@ export function walkDocument(document: ApiDocument, handlers: WalkHandlers, make
       location = new NodeLocation(target.source, target.pointer);
       if (value === null || typeof value !== 'object') return;
     }
-    const id = `${type}\u0000${location.source.uri}\u0000${location.pointer}`;
-    if (visited.has(id)) return;
-    visited.add(id);
+    // A parsed node is one object wherever it is reached from, so identity (per type) says "seen"
+    // without building a type+file+pointer key for each of a large document's 100,000s of nodes.
+    let seen = visited.get(type);
+    if (!seen) visited.set(type, (seen = new WeakSet()));
+    if (seen.has(value)) return;
+    seen.add(value);
 
     const enter = handlers.enter.get(type);
     const leave = handlers.leave.get(type);
