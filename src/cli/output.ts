@@ -1,8 +1,8 @@
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { closeSync, mkdirSync, openSync, writeSync } from 'node:fs';
 import path from 'node:path';
 import { RampartError } from '../core/errors.js';
 import type { Finding } from '../core/finding.js';
-import { isReporterName, reporters, type ReporterName } from '../report/index.js';
+import { chunkedReporters, isReporterName, reporters, type ReporterName } from '../report/index.js';
 import type { ReportContext } from '../report/types.js';
 
 export interface OutputTarget {
@@ -30,16 +30,39 @@ export function parseFormats(values: readonly string[] | undefined, fallback: Re
   return targets;
 }
 
-/** Renders every target; files are written whole (never interleaved), stdout last. */
+/** Renders every target, one after the other (never interleaved). */
 export function writeOutputs(targets: readonly OutputTarget[], findings: readonly Finding[], context: ReportContext, stdout: (text: string) => void): void {
   for (const target of targets) {
-    const text = reporters[target.format](findings, { ...context, color: target.file ? false : context.color });
+    const targetContext = { ...context, color: target.file ? false : context.color };
+    const chunked = chunkedReporters[target.format];
+    const pieces = chunked ? chunked(findings, targetContext) : [reporters[target.format](findings, targetContext)];
     if (target.file) {
       const full = path.resolve(context.cwd, target.file);
       mkdirSync(path.dirname(full), { recursive: true });
-      writeFileSync(full, text);
+      const descriptor = openSync(full, 'w');
+      try {
+        for (const text of batched(pieces)) writeSync(descriptor, text);
+      } finally {
+        closeSync(descriptor);
+      }
     } else {
-      stdout(text);
+      for (const text of batched(pieces)) stdout(text);
     }
   }
+}
+
+/** Joins small pieces into writes of about a megabyte: few system calls, and never the whole report at once. */
+function* batched(pieces: Iterable<string>, size = 1 << 20): Generator<string> {
+  let pending: string[] = [];
+  let length = 0;
+  for (const piece of pieces) {
+    pending.push(piece);
+    length += piece.length;
+    if (length >= size) {
+      yield pending.join('');
+      pending = [];
+      length = 0;
+    }
+  }
+  if (pending.length > 0) yield pending.join('');
 }

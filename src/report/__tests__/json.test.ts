@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import type { Finding } from '../../core/finding.js';
-import { json, JSON_REPORT_VERSION } from '../json.js';
+import { json, jsonChunks, JSON_REPORT_VERSION } from '../json.js';
 import { basicAuth, context, finding, operationFinding } from './fixtures.js';
 
 const render = (findings: Finding[], blocks?: Record<string, unknown>) => JSON.parse(json(findings, context({ blocks }))) as Record<string, unknown>;
@@ -110,4 +110,18 @@ test('json: version is the documented contract version and keys come in contract
     'ruleId', 'severity', 'message', 'location', 'owasp', 'cwe', 'docsUrl', 'fingerprint', 'level',
   ]);
   assert.ok(text.endsWith('}\n'));
+});
+
+test('json: written piece by piece, the text is exactly JSON.stringify(report, null, 2)', () => {
+  const messages = ['plain', 'with "quotes" and a\nnewline', 'tab\tand unicode ✓ \u2028'];
+  const sets: Finding[][] = [[], [finding()], [finding({ message: messages[1]! }), operationFinding, basicAuth], messages.map((message) => finding({ message, fields: { level: 'info' } }))];
+  for (const findings of sets) {
+    for (const blocks of [undefined, { score: { overall: 80, categories: { a: [1, { b: null }] } } }, { inventory: [] }]) {
+      const ctx = context({ blocks });
+      const text = [...jsonChunks(findings, ctx)].join('');
+      assert.equal(text, JSON.stringify(JSON.parse(text), null, 2) + '\n');
+      assert.equal(text, json(findings, ctx));
+      assert.deepEqual(Object.keys(JSON.parse(text) as object), ['version', 'tool', 'findings', 'summary', ...Object.keys(blocks ?? {})]);
+    }
+  }
 });
