@@ -62,9 +62,10 @@ export class NodeIndexBuilder {
     this.nexts = copy(this.nexts, new Int32Array(size));
   }
 
-  build(text: string): NodeIndex {
+  /** `aliasTargets` (alias node → anchored node) makes YAML merge keys (`<<`) locatable; only passed when a `<<` was seen. */
+  build(text: string, aliasTargets?: ReadonlyMap<number, number>): NodeIndex {
     const trim = <T extends Uint8Array | Int32Array>(a: T): T => a.slice(0, this.count) as T;
-    return new NodeIndex(text, trim(this.kinds), trim(this.styles), trim(this.starts), trim(this.ends), trim(this.nexts));
+    return new NodeIndex(text, trim(this.kinds), trim(this.styles), trim(this.starts), trim(this.ends), trim(this.nexts), aliasTargets);
   }
 }
 
@@ -78,6 +79,8 @@ export class NodeIndex {
     private readonly starts: Int32Array,
     private readonly ends: Int32Array,
     private readonly nexts: Int32Array,
+    /** Set only for YAML with merge keys: which node each alias stands for. */
+    private readonly aliasTargets?: ReadonlyMap<number, number>,
   ) {}
 
   get size(): number {
@@ -99,7 +102,7 @@ export class NodeIndex {
       let child = -1;
       let childKey = -1;
       if (kind === NODE_MAPPING) {
-        const keyIndex = this.children(node).get(segment);
+        const keyIndex = this.children(node).get(segment) ?? (this.aliasTargets ? this.mergedKey(node, segment, new Set([node])) : undefined);
         if (keyIndex !== undefined) {
           childKey = keyIndex;
           child = this.nexts[keyIndex]!;
@@ -131,7 +134,8 @@ export class NodeIndex {
           const value = this.nexts[key]!;
           if (value >= end) break;
           const name = this.decodeKey(key);
-          if (seen.has(name)) found.push({ segments: [...path, name], keyStart: this.starts[key]! });
+          // Several `<<` merge keys in one mapping are allowed (each merges in turn).
+          if (seen.has(name) && !(this.aliasTargets && this.isMergeKey(key))) found.push({ segments: [...path, name], keyStart: this.starts[key]! });
           seen.add(name);
           visit(value, [...path, name]);
           key = this.nexts[value]!;
@@ -141,6 +145,42 @@ export class NodeIndex {
       }
     };
     if (this.kinds.length > 0) visit(0, []);
+    return found;
+  }
+
+  /**
+   * A key that a mapping gets from its `<<` merge keys, located where it is written (in the anchored
+   * mapping). YAML 1.1 order: explicit keys first (the caller), then each `<<` in document order, each
+   * list of sources in list order, each source with its own merges. `visited` stops merge loops.
+   */
+  private mergedKey(node: number, segment: string, visited: Set<number>): number | undefined {
+    const end = this.nexts[node]!;
+    for (let key = node + 1; key < end; ) {
+      const value = this.nexts[key]!;
+      if (value >= end) break;
+      if (this.isMergeKey(key)) {
+        const kind = this.kinds[value];
+        const sources = kind === NODE_SEQUENCE ? this.items(value) : [value];
+        for (const source of sources) {
+          const mapping = this.kinds[source] === NODE_ALIAS ? this.aliasTargets?.get(source) : source;
+          if (mapping === undefined || this.kinds[mapping] !== NODE_MAPPING || visited.has(mapping)) continue;
+          visited.add(mapping);
+          const found = this.children(mapping).get(segment) ?? this.mergedKey(mapping, segment, visited);
+          if (found !== undefined) return found;
+        }
+      }
+      key = this.nexts[value]!;
+    }
+    return undefined;
+  }
+
+  private isMergeKey(key: number): boolean {
+    return this.styles[key] === STYLE_PLAIN && this.ends[key]! - this.starts[key]! === 2 && this.text.startsWith('<<', this.starts[key]!);
+  }
+
+  private items(node: number): number[] {
+    const found: number[] = [];
+    for (let child = node + 1, end = this.nexts[node]!; child < end; child = this.nexts[child]!) found.push(child);
     return found;
   }
 

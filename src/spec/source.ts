@@ -1,5 +1,5 @@
 import { isUtf8 } from 'node:buffer';
-import { constructFromEvents, parseEvents, YAMLException } from 'js-yaml';
+import { constructFromEvents, CORE_SCHEMA, mergeTag, parseEvents, YAMLException } from 'js-yaml';
 import { RampartError } from '../core/errors.js';
 import { indexJson } from './json-index.js';
 import { LineIndex } from './line-index.js';
@@ -30,6 +30,11 @@ export const MAX_NESTING_DEPTH = 1000;
 export const MAX_ALIASES = 10_000;
 export const MAX_ALIAS_EXPANSION = 2_000_000;
 export const MAX_FILE_BYTES = 512 * 1024 * 1024;
+/** Keys copied by YAML merge keys (`<<`) in one file; js-yaml's default (10,000) is hit by real documents. */
+export const MAX_MERGED_KEYS = 200_000;
+
+/** YAML 1.2 core schema plus YAML 1.1 merge keys, used only for files where a `<<` key appears. */
+const MERGE_SCHEMA = CORE_SCHEMA.withTags(mergeTag);
 
 /** One parsed file: its text, its value, and positions for any pointer on demand. */
 export class Source {
@@ -149,7 +154,7 @@ function yamlSource(uri: string, displayPath: string, text: string): Source {
   } catch (error) {
     throw yamlError(error, displayPath);
   }
-  const { index, aliases, documents } = indexYamlEvents(text, events);
+  const { index, aliases, documents, merges } = indexYamlEvents(text, events);
   if (documents > 1) {
     throw new RampartError('RAMPART_PARSE_FAILED', `expected one YAML document, found ${documents}`, { position: { file: displayPath } });
   }
@@ -157,13 +162,18 @@ function yamlSource(uri: string, displayPath: string, text: string): Source {
     throw new RampartError('RAMPART_INPUT_TOO_LARGE', `too many YAML aliases (${aliases} > ${MAX_ALIASES})`, { position: { file: displayPath } });
   }
   const issues: ParseIssue[] = [];
+  const construct = { source: text, filename: displayPath, ...(merges ? { schema: MERGE_SCHEMA, maxTotalMergeKeys: MAX_MERGED_KEYS } : {}) };
   let value: unknown;
   try {
-    value = constructFromEvents(events, { source: text, filename: displayPath })[0];
+    value = constructFromEvents(events, construct)[0];
   } catch (error) {
     if (!(error instanceof YAMLException) || !/duplicated mapping key/.test(error.reason)) throw yamlError(error, displayPath);
     // Rare: keep the last value, as JSON.parse does, and report every duplicate as a finding.
-    value = constructFromEvents(events, { source: text, filename: displayPath, json: true })[0];
+    try {
+      value = constructFromEvents(events, { ...construct, json: true })[0];
+    } catch (retryError) {
+      throw yamlError(retryError, displayPath);
+    }
     for (const duplicate of index.duplicateKeys()) {
       const line = new LineIndex(text).position(duplicate.keyStart).line;
       const key = duplicate.segments[duplicate.segments.length - 1];
@@ -179,6 +189,18 @@ function yamlError(error: unknown, displayPath: string): RampartError {
     const mark = error.mark;
     // js-yaml's maxDepth is our nesting bound: the same code and words as for JSON.
     const tooDeep = /\bmaxDepth\b/.test(error.reason);
+    if (/maxTotalMergeKeys/.test(error.reason)) {
+      return new RampartError('RAMPART_INPUT_TOO_LARGE', `YAML merge keys (<<) copy more than ${MAX_MERGED_KEYS} keys (merge bomb)`, {
+        cause: error,
+        position: { file: displayPath, line: mark ? mark.line + 1 : undefined, column: mark ? mark.column + 1 : undefined },
+      });
+    }
+    if (/cannot merge mappings/.test(error.reason)) {
+      return new RampartError('RAMPART_PARSE_FAILED', 'invalid YAML: a merge key (<<) takes a mapping or a list of mappings', {
+        cause: error,
+        position: { file: displayPath, line: mark ? mark.line + 1 : undefined, column: mark ? mark.column + 1 : undefined },
+      });
+    }
     return new RampartError(tooDeep ? 'RAMPART_INPUT_TOO_LARGE' : 'RAMPART_PARSE_FAILED', tooDeep ? `nesting deeper than ${MAX_NESTING_DEPTH} levels` : `invalid YAML: ${error.reason}`, {
       cause: error,
       position: { file: displayPath, line: mark ? mark.line + 1 : undefined, column: mark ? mark.column + 1 : undefined },

@@ -1,8 +1,12 @@
 import { COLLECTION_STYLE, EVENT_ID, SCALAR_STYLE, type Event } from 'js-yaml';
 import { NODE_ALIAS, NODE_MAPPING, NODE_SCALAR, NODE_SEQUENCE, NodeIndexBuilder, STYLE_DOUBLE, STYLE_PLAIN, STYLE_SINGLE, type NodeIndex } from './node-index.js';
 
-/** Builds the position index of a YAML document from js-yaml's event stream. Counts aliases on the way. */
-export function indexYamlEvents(text: string, events: readonly Event[]): { index: NodeIndex; aliases: number; documents: number } {
+/**
+ * Builds the position index of a YAML document from js-yaml's event stream. Counts aliases on the
+ * way, and notes whether any plain `<<` (a YAML 1.1 merge key) appears, so merges cost nothing in
+ * files without them.
+ */
+export function indexYamlEvents(text: string, events: readonly Event[]): { index: NodeIndex; aliases: number; documents: number; merges: boolean } {
   const builder = new NodeIndexBuilder(events.length);
   const stack: number[] = [];
   const flow: boolean[] = [];
@@ -10,6 +14,10 @@ export function indexYamlEvents(text: string, events: readonly Event[]): { index
   let lastEnd = 0;
   let aliases = 0;
   let documents = 0;
+  let merges = false;
+  /** Anchor name → node, as defined so far (a later anchor of the same name shadows it); alias node → that node. */
+  const anchors = new Map<string, number>();
+  const aliasTargets = new Map<number, number>();
   for (const event of events) {
     switch (event.type) {
       case EVENT_ID.DOCUMENT:
@@ -20,7 +28,9 @@ export function indexYamlEvents(text: string, events: readonly Event[]): { index
       case EVENT_ID.MAPPING:
       case EVENT_ID.SEQUENCE: {
         const start = event.anchorStart >= 0 ? Math.min(event.start, event.anchorStart - 1) : event.start;
-        stack.push(builder.add(event.type === EVENT_ID.MAPPING ? NODE_MAPPING : NODE_SEQUENCE, Math.max(0, start), event.start + 1));
+        const node = builder.add(event.type === EVENT_ID.MAPPING ? NODE_MAPPING : NODE_SEQUENCE, Math.max(0, start), event.start + 1);
+        if (event.anchorStart >= 0) anchors.set(text.slice(event.anchorStart, event.anchorEnd), node);
+        stack.push(node);
         flow.push(event.style === COLLECTION_STYLE.FLOW);
         break;
       }
@@ -31,14 +41,19 @@ export function indexYamlEvents(text: string, events: readonly Event[]): { index
         const start = block ? blockScalarHeader(text, event.valueStart) : Math.max(0, quoted ? event.valueStart - 1 : event.valueStart);
         const end = quoted ? event.valueEnd + 1 : event.valueEnd;
         lastEnd = Math.max(start, end);
-        builder.add(NODE_SCALAR, start, lastEnd, style);
+        const node = builder.add(NODE_SCALAR, start, lastEnd, style);
+        if (event.anchorStart >= 0) anchors.set(text.slice(event.anchorStart, event.anchorEnd), node);
+        if (style === STYLE_PLAIN && end - start === 2 && text.charCodeAt(start) === 60 && text.charCodeAt(start + 1) === 60) merges = true;
         break;
       }
-      case EVENT_ID.ALIAS:
+      case EVENT_ID.ALIAS: {
         aliases++;
-        builder.add(NODE_ALIAS, Math.max(0, event.anchorStart - 1), event.anchorEnd);
+        const target = anchors.get(text.slice(event.anchorStart, event.anchorEnd));
+        const node = builder.add(NODE_ALIAS, Math.max(0, event.anchorStart - 1), event.anchorEnd);
+        if (target !== undefined) aliasTargets.set(node, target);
         lastEnd = event.anchorEnd;
         break;
+      }
       case EVENT_ID.POP: {
         const node = stack.pop();
         const isFlow = flow.pop();
@@ -51,7 +66,7 @@ export function indexYamlEvents(text: string, events: readonly Event[]): { index
       }
     }
   }
-  return { index: builder.build(text), aliases, documents };
+  return { index: builder.build(text, merges ? aliasTargets : undefined), aliases, documents, merges };
 }
 
 /** A block scalar's text starts on the line after its `|` or `>` header; ranges start at the header. */
