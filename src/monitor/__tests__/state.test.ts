@@ -11,6 +11,25 @@ test('LruMap forgets the least recently used entry beyond its capacity', () => {
   assert.deepEqual([...map.entries()], [['a', 1], ['c', 3]]);
 });
 
+test('LruMap: an entry read since the last eviction pass survives it (second chance); peek does not count as a read', () => {
+  const map = new LruMap<string, number>(3);
+  map.set('a', 1);
+  map.set('b', 2);
+  map.set('c', 3);
+  map.get('a');
+  map.peek('b');
+  map.set('d', 4);
+  assert.deepEqual([...map.entries()].map(([key]) => key), ['c', 'a', 'd'], 'b was the oldest unread');
+  map.get('a');
+  map.set('e', 5);
+  map.set('f', 6);
+  assert.deepEqual([...map.entries()].map(([key]) => key), ['e', 'a', 'f'], 'a, read again, outlived c and d (and moved behind e)');
+  assert.equal(map.upsert('a', () => 0), 1);
+  map.set('e', 50);
+  assert.equal(map.size, 3);
+  assert.equal(map.get('e'), 50);
+});
+
 test('memory stays bounded with 100,000 distinct identities', () => {
   const map = new LruMap<string, WindowedDistinct>(10_000);
   for (let k = 0; k < 100_000; k++) map.upsert(`id-${k}`, () => new WindowedDistinct(4, 60_000)).add(String(k), k);
@@ -37,4 +56,15 @@ test('windowed distinct: values expire after the window; the cap bounds memory',
   assert.equal(distinct.add('c', 30), 3);
   assert.equal(distinct.add('d', 40), 3, 'capped');
   assert.equal(distinct.add('e', 1035), 2, 'a, b, c expired');
+});
+
+test('windowed distinct: a value seen again at the cap evicts nothing and becomes the newest', () => {
+  const distinct = new WindowedDistinct(3, 1000);
+  distinct.add('a', 0);
+  distinct.add('b', 10);
+  distinct.add('c', 20);
+  assert.equal(distinct.add('a', 30), 3);
+  assert.deepEqual(distinct.sample(3), ['b', 'c', 'a']);
+  assert.equal(distinct.add('d', 40), 3);
+  assert.deepEqual(distinct.sample(3), ['c', 'a', 'd'], 'b, now the oldest, made room');
 });
