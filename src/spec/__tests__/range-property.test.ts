@@ -99,3 +99,44 @@ test('YAML (js-yaml dump): Source.range lands on the text of every key and value
     { numRuns: 300 },
   );
 });
+
+/** Which mapping a merged key comes from, by YAML 1.1 precedence: explicit, then each source in list order. */
+function owner(key: string, explicit: object, sources: object[]): number {
+  if (Object.hasOwn(explicit, key)) return -1;
+  return sources.findIndex((source) => Object.hasOwn(source, key));
+}
+
+test('YAML merge keys: the value follows YAML 1.1 precedence and every merged key lands on its anchored text', () => {
+  const mapping = fc.dictionary(fc.stringMatching(/^[a-d]{1,2}$/), json, { maxKeys: 4 });
+  fc.assert(
+    fc.property(fc.array(mapping, { minLength: 1, maxLength: 3 }), mapping, fc.boolean(), (sources, explicit, block) => {
+      const flow = (value: object) => dump(value, { flowLevel: 0 }).trimEnd();
+      const anchors = sources.map((source, i) => `s${i}: &s${i} ${flow(source)}`);
+      const list = sources.length === 1 ? '*s0' : `[${sources.map((_, i) => `*s${i}`).join(', ')}]`;
+      const use = block
+        ? `use:\n  <<: ${list}\n${Object.keys(explicit).length ? dump(explicit, { flowLevel: 1 }).replace(/^/gm, '  ') : ''}`
+        : `use: {<<: ${list}${Object.keys(explicit).length ? `, ${flow(explicit).slice(1, -1)}` : ''}}\n`;
+      const text = `${anchors.join('\n')}\n${use}`;
+      const source = parseSource('/virtual/doc.yaml', 'doc.yaml', text);
+      // structuredClone gives fast-check's null-prototype dictionaries the prototype parsed values have.
+      const expected = structuredClone(Object.assign({}, ...[...sources].reverse(), explicit)) as Record<string, unknown>;
+      assert.deepEqual((source.value as { use: unknown }).use, expected, text);
+      const starts = lineStarts(text);
+      const offset = (line: number, column: number) => starts[line - 1]! + column - 1;
+      const useStart = offset(source.range('/use').line, source.range('/use').column);
+      for (const key of Object.keys(expected)) {
+        const range = source.range(`/use/${key}`);
+        const from = offset(range.line, range.column);
+        const to = offset(range.endLine, range.endColumn);
+        const ownerIndex = owner(key, explicit, sources);
+        const span = ownerIndex < 0 ? [useStart, text.length] : [offset(source.range(`/s${ownerIndex}`).line, source.range(`/s${ownerIndex}`).column), offset(source.range(`/s${ownerIndex}`).endLine, source.range(`/s${ownerIndex}`).endColumn)];
+        assert.ok(span[0]! <= from && to <= span[1]!, `/use/${key} in ${ownerIndex < 0 ? 'use' : `s${ownerIndex}`}:\n${text}`);
+        const column = from - starts[range.line - 1]!;
+        assert.deepEqual(load(' '.repeat(column) + text.slice(from, to)), expected[key], `/use/${key}`);
+        const keyRange = source.range(`/use/${key}`, { key: true });
+        assert.equal(String(load(text.slice(offset(keyRange.line, keyRange.column), offset(keyRange.endLine, keyRange.endColumn)))), key);
+      }
+    }),
+    { numRuns: 300 },
+  );
+});
