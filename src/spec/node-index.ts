@@ -12,6 +12,9 @@ export const STYLE_PLAIN = 1;
 export const STYLE_SINGLE = 2;
 export const STYLE_DOUBLE = 3;
 
+/** Up to this many keys, a mapping is searched in place rather than given a lookup table. */
+const SMALL_MAPPING = 12;
+
 export interface NodeRange {
   start: number;
   end: number;
@@ -102,7 +105,7 @@ export class NodeIndex {
       let child = -1;
       let childKey = -1;
       if (kind === NODE_MAPPING) {
-        const keyIndex = this.children(node).get(segment) ?? (this.aliasTargets ? this.mergedKey(node, segment, new Set([node])) : undefined);
+        const keyIndex = this.findKey(node, segment) ?? (this.aliasTargets ? this.mergedKey(node, segment, new Set([node])) : undefined);
         if (keyIndex !== undefined) {
           childKey = keyIndex;
           child = this.nexts[keyIndex]!;
@@ -195,6 +198,37 @@ export class NodeIndex {
   }
 
   /** Key → key-node index for one mapping, computed once. The first of duplicate keys wins. */
+  /**
+   * The key node named `name` in a mapping. Small mappings are searched in place, comparing the
+   * key's text without decoding it; a mapping with many keys gets a table on first use.
+   */
+  private findKey(node: number, name: string): number | undefined {
+    const table = this.mappingChildren.get(node);
+    if (table) return table.get(name);
+    const end = this.nexts[node]!;
+    let count = 0;
+    for (let key = node + 1; key < end; ) {
+      const value = this.nexts[key]!;
+      if (value >= end) break;
+      if (++count > SMALL_MAPPING) return this.children(node).get(name);
+      if (this.keyIs(key, name)) return key;
+      key = this.nexts[value]!;
+    }
+    return undefined;
+  }
+
+  private keyIs(index: number, name: string): boolean {
+    const start = this.starts[index]!;
+    const end = this.ends[index]!;
+    const style = this.styles[index];
+    if (style === STYLE_PLAIN || style === 0) return end - start === name.length && this.text.startsWith(name, start);
+    // Quoted: compare the inside when it holds no escape, else decode.
+    const inside = end - start - 2;
+    const escaped = style === STYLE_DOUBLE ? this.text.indexOf('\\', start + 1) : this.text.indexOf("''", start + 1);
+    if (escaped === -1 || escaped >= end - 1) return inside === name.length && this.text.startsWith(name, start + 1);
+    return this.decodeKey(index) === name;
+  }
+
   private children(node: number): Map<string, number> {
     let table = this.mappingChildren.get(node);
     if (table) return table;
