@@ -222,11 +222,11 @@ export class NodeIndex {
     const end = this.ends[index]!;
     const style = this.styles[index];
     if (style === STYLE_PLAIN || style === 0) return end - start === name.length && this.text.startsWith(name, start);
-    // Quoted: compare the inside when it holds no escape, else decode.
-    const inside = end - start - 2;
-    const escaped = style === STYLE_DOUBLE ? this.text.indexOf('\\', start + 1) : this.text.indexOf("''", start + 1);
-    if (escaped === -1 || escaped >= end - 1) return inside === name.length && this.text.startsWith(name, start + 1);
-    return this.decodeKey(index) === name;
+    // Quoted: compare the inside when it holds no escape (\ or ''), else decode. The scan stays
+    // inside the key: an unbounded indexOf would search the rest of a 4 MB file for each key.
+    const escape = style === STYLE_DOUBLE ? 92 : 39;
+    for (let at = start + 1; at < end - 1; at++) if (this.text.charCodeAt(at) === escape) return this.decodeKey(index) === name;
+    return end - start - 2 === name.length && this.text.startsWith(name, start + 1);
   }
 
   private children(node: number): Map<string, number> {
