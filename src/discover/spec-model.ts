@@ -1,12 +1,9 @@
-import { Ajv2020 } from 'ajv/dist/2020.js';
-import addFormatsModule from 'ajv-formats';
 import type { ValidateFunction } from 'ajv';
+import { createAjv } from '../core/ajv.js';
 import type { DocumentLocation } from '../core/finding.js';
 import { loadDocument, type ApiDocument } from '../spec/document.js';
 import { joinPointer } from '../spec/pointer.js';
 import { matcherFor } from '../traffic/operation-matcher.js';
-
-const addFormats = addFormatsModule as unknown as (ajv: Ajv2020) => void;
 
 export interface SpecParameter {
   name: string;
@@ -128,12 +125,8 @@ export function matchOperation(operations: readonly SpecOperation[], method: str
 
 /** Validates response bodies against documented schemas; compiled once per schema, lazily. */
 export class ResponseValidator {
-  private readonly ajv = new Ajv2020({ strict: false, allErrors: false, validateFormats: true });
+  private readonly ajv = createAjv('draft2020-12', { strict: false, allErrors: false, validateFormats: true });
   private readonly cache = new Map<object, ValidateFunction | null>();
-
-  constructor() {
-    addFormats(this.ajv);
-  }
 
   /** An error message (pointer + keyword, never the value) or undefined when valid or not checkable. */
   validate(schema: Record<string, unknown> | undefined, value: unknown): string | undefined {

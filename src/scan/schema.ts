@@ -1,10 +1,6 @@
-import { createRequire } from 'node:module';
 import type { Ajv as AjvClass, ValidateFunction } from 'ajv';
-import { Ajv } from 'ajv';
+import { createAjv } from '../core/ajv.js';
 import type { Schema } from '../spec/api.js';
-
-const require = createRequire(import.meta.url);
-const addFormats = (require('ajv-formats') as { default: (ajv: AjvClass) => AjvClass }).default;
 
 export type JsonSchema = Record<string, unknown>;
 /** Requests leave out `readOnly` properties, responses `writeOnly` ones (OpenAPI semantics). */
@@ -63,7 +59,7 @@ const compiled = new WeakMap<Schema, Map<Direction, ValidateFunction | null>>();
 
 /** Validates `value` against `schema`; returns the error messages (empty when valid), or undefined when the schema cannot be compiled. */
 export function validate(schema: Schema, direction: Direction, value: unknown): string[] | undefined {
-  ajv ??= addFormats(new Ajv({ strict: false, allErrors: true, validateFormats: true }));
+  ajv ??= createAjv('draft7', { strict: false, allErrors: true, validateFormats: true });
   let byDirection = compiled.get(schema);
   if (!byDirection) compiled.set(schema, (byDirection = new Map()));
   let check = byDirection.get(direction);
