@@ -111,17 +111,28 @@ export function slide(count: SlidingCount, now: number, windowMs: number, amount
  */
 export class WindowedDistinct {
   private readonly seen = new Map<string, number>();
+  /** The value added last, which is at the back of `seen` while it is there. */
+  private newest: string | undefined;
   constructor(readonly cap: number, readonly windowMs: number) {}
 
   /** Records `value` at `now`; returns the number of distinct values in the window (at most `cap`). */
   add(value: string, now: number): number {
     const seen = this.seen;
-    // A value seen again moves to the back (its time is now); deleting it first also makes room for it.
-    seen.delete(value);
-    // Oldest first, in one pass: drop what left the window, and beyond the cap the oldest too.
-    for (const [oldest, at] of seen) {
-      if (now - at < this.windowMs && seen.size < this.cap) break;
-      seen.delete(oldest);
+    // The same value again (an identity re-reading one object) is already the newest: its time is
+    // refreshed in place. Any other value seen again moves to the back, and deleting it first also
+    // makes room for it. (Deleting and re-adding on every request churned the map's hash table.)
+    const inPlace = value === this.newest && seen.has(value);
+    if (!inPlace) {
+      seen.delete(value);
+      this.newest = value;
+    }
+    // Oldest first: drop what left the window, and beyond the cap the oldest too.
+    const others = inPlace ? 1 : 0;
+    for (;;) {
+      const first = seen.keys().next();
+      if (first.done || first.value === value) break;
+      if (now - seen.get(first.value)! < this.windowMs && seen.size - others < this.cap) break;
+      seen.delete(first.value);
     }
     seen.set(value, now);
     return seen.size;

@@ -68,3 +68,19 @@ test('windowed distinct: a value seen again at the cap evicts nothing and become
   assert.equal(distinct.add('d', 40), 3);
   assert.deepEqual(distinct.sample(3), ['c', 'a', 'd'], 'b, now the oldest, made room');
 });
+
+test('windowed distinct: the same value again keeps its place as the newest, and what it outlived still expires', () => {
+  const distinct = new WindowedDistinct(3, 1000);
+  assert.equal(distinct.add('a', 0), 1);
+  assert.equal(distinct.add('b', 10), 2);
+  assert.equal(distinct.add('b', 500), 2);
+  assert.equal(distinct.add('b', 1005), 1, 'a expired; b was refreshed at 500');
+  assert.equal(distinct.add('b', 1400), 1);
+  assert.equal(distinct.add('c', 1450), 2);
+  assert.equal(distinct.add('d', 1460), 3);
+  assert.equal(distinct.add('d', 1470), 3, 'at the cap, the newest seen again evicts nothing');
+  assert.deepEqual(distinct.sample(3), ['b', 'c', 'd']);
+  assert.equal(distinct.add('e', 1480), 3);
+  assert.deepEqual(distinct.sample(3), ['c', 'd', 'e'], 'b, the oldest, made room');
+  assert.equal(distinct.add('e', 2455), 2, 'c expired (1450); d (1460) not yet');
+});
