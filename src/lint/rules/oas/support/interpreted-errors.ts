@@ -1,5 +1,7 @@
 import type { OutputUnit } from '@cfworker/json-schema';
 import type { ErrorObject } from 'ajv';
+import { decodeUriComponentSafely } from '../../../../core/text.js';
+import { parsePointer } from '../../../../spec/pointer.js';
 
 type Lookup = Record<string, unknown>;
 
@@ -57,6 +59,8 @@ function pruneAlternatives(errors: readonly ErrorObject[]): ErrorObject[] {
   return kept;
 }
 
+const WRAPPERS = new Set(['$ref', '$recursiveRef', 'properties', 'patternProperties', 'items', 'prefixItems', 'additionalItems', 'unevaluatedItems', 'allOf', 'dependentSchemas', 'if', 'false']);
+
 /** Errors about the value as a whole, which explainErrors merges across forms into one message. */
 const SHALLOW = new Set(['required', 'type']);
 
@@ -92,45 +96,33 @@ function translate(unit: OutputUnit, root: unknown, lookup: Lookup, draft4: bool
   const schemaPath = unit.keywordLocation;
   const make = (keyword: string, params: Record<string, unknown>, message?: string): ErrorObject =>
     ({ keyword, instancePath, schemaPath, params, message }) as ErrorObject;
-  const at = () => schemaAt(root, unit.keywordLocation, lookup);
+  // Wrappers around the errors that follow them, or (`false`) the echo of additionalProperties: false.
+  if (WRAPPERS.has(unit.keyword)) return undefined;
+  // What the failing keyword says in the schema: its parameters (a limit, a pattern, the types).
+  const value = schemaAt(root, unit.keywordLocation, lookup);
   const parent = () => schemaAt(root, unit.keywordLocation.replace(/\/[^/]*$/, ''), lookup) as Record<string, unknown> | undefined;
 
   switch (unit.keyword) {
-    case '$ref':
-    case '$recursiveRef':
-    case 'properties':
-    case 'patternProperties':
-    case 'items':
-    case 'prefixItems':
-    case 'additionalItems':
-    case 'unevaluatedItems':
-    case 'allOf':
-    case 'dependentSchemas':
-    case 'if':
-    case 'false':
-      // Wrappers around the errors that follow them, or (`false`) the echo of additionalProperties: false.
-      return undefined;
     case 'additionalProperties':
     case 'unevaluatedProperties': {
       // A schema-valued keyword reports what failed inside it; only `false` is an error of its own.
-      if (at() !== false) return undefined;
+      if (value !== false) return undefined;
       const name = quoted(unit.error);
       return make(unit.keyword, unit.keyword === 'additionalProperties' ? { additionalProperty: name } : { unevaluatedProperty: name });
     }
     case 'required':
       return make('required', { missingProperty: quoted(unit.error) });
     case 'type': {
-      const type = at();
-      return make('type', { type: Array.isArray(type) ? type.join(',') : String(type) });
+      return make('type', { type: Array.isArray(value) ? value.join(',') : String(value) });
     }
     case 'enum':
-      return make('enum', { allowedValues: at() });
+      return make('enum', { allowedValues: value });
     case 'const':
-      return make('const', { allowedValue: at() });
+      return make('const', { allowedValue: value });
     case 'pattern':
-      return make('pattern', { pattern: at() });
+      return make('pattern', { pattern: value });
     case 'format':
-      return make('format', { format: at() });
+      return make('format', { format: value });
     case 'not':
       return make('not', {});
     case 'anyOf':
@@ -147,24 +139,24 @@ function translate(unit: OutputUnit, root: unknown, lookup: Lookup, draft4: bool
     case 'maximum': {
       const exclusive = draft4 && parent()?.[unit.keyword === 'minimum' ? 'exclusiveMinimum' : 'exclusiveMaximum'] === true;
       const comparison = unit.keyword === 'minimum' ? (exclusive ? '>' : '>=') : exclusive ? '<' : '<=';
-      return make(unit.keyword, { comparison, limit: at() }, `must be ${comparison} ${String(at())}`);
+      return make(unit.keyword, { comparison, limit: value }, `must be ${comparison} ${String(value)}`);
     }
     case 'exclusiveMinimum':
     case 'exclusiveMaximum': {
       const comparison = unit.keyword === 'exclusiveMinimum' ? '>' : '<';
-      return make(unit.keyword, { comparison, limit: at() }, `must be ${comparison} ${String(at())}`);
+      return make(unit.keyword, { comparison, limit: value }, `must be ${comparison} ${String(value)}`);
     }
     case 'multipleOf':
-      return make('multipleOf', { multipleOf: at() }, `must be multiple of ${String(at())}`);
+      return make('multipleOf', { multipleOf: value }, `must be multiple of ${String(value)}`);
     case 'minLength':
     case 'maxLength':
-      return make(unit.keyword, { limit: at() }, `must NOT have ${unit.keyword === 'maxLength' ? 'more' : 'fewer'} than ${String(at())} characters`);
+      return make(unit.keyword, { limit: value }, `must NOT have ${unit.keyword === 'maxLength' ? 'more' : 'fewer'} than ${String(value)} characters`);
     case 'minItems':
     case 'maxItems':
-      return make(unit.keyword, { limit: at() }, `must NOT have ${unit.keyword === 'maxItems' ? 'more' : 'fewer'} than ${String(at())} items`);
+      return make(unit.keyword, { limit: value }, `must NOT have ${unit.keyword === 'maxItems' ? 'more' : 'fewer'} than ${String(value)} items`);
     case 'minProperties':
     case 'maxProperties':
-      return make(unit.keyword, { limit: at() }, `must NOT have ${unit.keyword === 'maxProperties' ? 'more' : 'fewer'} than ${String(at())} properties`);
+      return make(unit.keyword, { limit: value }, `must NOT have ${unit.keyword === 'maxProperties' ? 'more' : 'fewer'} than ${String(value)} properties`);
     case 'dependencies':
     case 'dependentRequired': {
       const [, property, missing] = /has "(.*)" but does not have "(.*)"\.$/.exec(unit.error) ?? [];
@@ -189,28 +181,22 @@ function quoted(message: string): string {
 
 /** `#/a%20b/c~1d` (URI fragment, as the interpreter writes locations) to the JSON pointer `/a b/c~1d`. */
 function toJsonPointer(location: string): string {
-  const fragment = location.startsWith('#') ? location.slice(1) : location;
-  try {
-    return decodeURIComponent(fragment);
-  } catch {
-    return fragment;
-  }
+  return decodeUriComponentSafely(location.startsWith('#') ? location.slice(1) : location);
 }
 
 /** The schema value at an interpreter keyword location, following `$ref` segments through the lookup. */
 function schemaAt(root: unknown, location: string, lookup: Lookup): unknown {
+  let segments: string[];
+  try {
+    segments = parsePointer(location);
+  } catch {
+    return undefined;
+  }
   let node: unknown = root;
-  const fragment = toJsonPointer(location);
-  if (fragment === '') return node;
-  for (const raw of fragment.slice(1).split('/')) {
-    const segment = raw.replace(/~1/g, '/').replace(/~0/g, '~');
+  for (const segment of segments) {
     if (node === null || typeof node !== 'object') return undefined;
     const current = node as Record<string, unknown>;
-    if (segment === '$ref' && typeof current.$ref === 'string') {
-      node = lookup[(current.__absolute_ref__ as string | undefined) ?? current.$ref];
-      continue;
-    }
-    node = current[segment];
+    node = segment === '$ref' && typeof current.$ref === 'string' ? lookup[(current.__absolute_ref__ as string | undefined) ?? current.$ref] : current[segment];
   }
   return node;
 }
