@@ -10,15 +10,15 @@ const OPTIONS: Options = {
   validateFormats: true,
   unicodeRegExp: false,
   logger: false,
-  // Spectral's example checks validate against the schema as written: no defaults filled in.
+  // Validate the document as written: no defaults filled in.
   useDefaults: false,
-  // Compile cost dominates one-shot example checks: skip validating each schema against its
-  // meta-schema (oas3-schema reports broken schemas) and skip codegen optimisation passes.
+  // The official schemas are known good: skip validating them against their meta-schemas, and
+  // skip codegen optimisation passes (compile time matters when validators are built at run time).
   validateSchema: false,
   code: { optimize: false },
 };
 
-const instances = new Map<string, AjvClass>();
+const instances = new Map<Dialect, AjvClass>();
 
 /**
  * A fresh Ajv that keeps generated source, for build-time standalone validators
@@ -26,21 +26,16 @@ const instances = new Map<string, AjvClass>();
  * more than linting a small document.
  */
 export function standaloneAjv(dialect: Dialect, formatsCode: unknown): AjvClass {
-  const options = { ...OPTIONS, allErrors: true, code: { source: true, esm: false, formats: formatsCode as never } };
+  const options = { ...OPTIONS, code: { source: true, esm: false, formats: formatsCode as never } };
   return createAjv(dialect, options);
 }
 
 /**
- * One Ajv per dialect (and error mode) per process: compiled schemas stay cached inside it.
- * `allErrors: false` stops at the first error, as Spectral's example checks do.
+ * One Ajv per dialect per process, for the official schemas when no build-time validators exist
+ * (tests from source): compiled schemas stay cached inside it.
  */
-export function ajvFor(dialect: Dialect, allErrors = true): AjvClass {
-  const key = `${dialect}:${allErrors}`;
-  let ajv = instances.get(key);
-  if (!ajv) {
-    const options = { ...OPTIONS, allErrors };
-    ajv = createAjv(dialect, options);
-    instances.set(key, ajv);
-  }
+export function ajvFor(dialect: Dialect): AjvClass {
+  let ajv = instances.get(dialect);
+  if (!ajv) instances.set(dialect, (ajv = createAjv(dialect, OPTIONS)));
   return ajv;
 }
