@@ -87,7 +87,7 @@ export async function diffCommand(baseInput: string, revisionInput: string, flag
       inputs: [base.label, revision.label],
       blocks: { changes: { base: base.label, revision: revision.label, ...counts } },
     },
-    io.stdout,
+    io,
   );
   return exitCodeFor(result.findings, failOn as Level | 'none');
 }

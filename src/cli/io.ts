@@ -2,6 +2,8 @@
 export interface CommandIO {
   cwd: string;
   stdout: (text: string) => void;
+  /** Raw bytes to standard output, for large reports (encoded once, never joined into one string). */
+  stdoutBytes?: (bytes: Uint8Array) => void;
   stderr: (text: string) => void;
   /** Standard output is a terminal (colours, progress). */
   isTTY: boolean;
@@ -12,6 +14,7 @@ export function processIO(): CommandIO {
   return {
     cwd: process.cwd(),
     stdout: (text) => process.stdout.write(text),
+    stdoutBytes: (bytes) => process.stdout.write(bytes),
     stderr: (text) => process.stderr.write(text),
     isTTY: Boolean(process.stdout.isTTY),
     env: process.env,

@@ -97,7 +97,7 @@ export async function lintCommand(files: string[], flags: LintFlags, io: Command
     rules: ruleInfos(result.rules),
     color: useColor(io, flags.color),
     inputs: result.documents.map((document) => document.file),
-  }, io.stdout);
+  }, io);
 
   if (result.errors.length > 0) return 2;
   if (flags.updateBaseline) return 0;

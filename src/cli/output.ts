@@ -1,6 +1,8 @@
 import { closeSync, mkdirSync, openSync, writeSync } from 'node:fs';
 import path from 'node:path';
 import { RampartError } from '../core/errors.js';
+import { ByteSink } from './byte-sink.js';
+import type { CommandIO } from './io.js';
 import type { Finding } from '../core/finding.js';
 import { chunkedReporters, isReporterName, reporters, type ReporterName } from '../report/index.js';
 import type { ReportContext } from '../report/types.js';
@@ -31,7 +33,12 @@ export function parseFormats(values: readonly string[] | undefined, fallback: Re
 }
 
 /** Renders every target, one after the other (never interleaved). */
-export function writeOutputs(targets: readonly OutputTarget[], findings: readonly Finding[], context: ReportContext, stdout: (text: string) => void): void {
+export function writeOutputs(
+  targets: readonly OutputTarget[],
+  findings: readonly Finding[],
+  context: ReportContext,
+  io: Pick<CommandIO, 'stdout' | 'stdoutBytes'>,
+): void {
   for (const target of targets) {
     const targetContext = { ...context, color: target.file ? false : context.color };
     const chunked = chunkedReporters[target.format];
@@ -41,14 +48,26 @@ export function writeOutputs(targets: readonly OutputTarget[], findings: readonl
       mkdirSync(path.dirname(full), { recursive: true });
       const descriptor = openSync(full, 'w');
       try {
-        for (const text of batched(pieces)) writeSync(descriptor, text);
+        writeAll(pieces, new ByteSink((bytes) => writeFully(descriptor, bytes)));
       } finally {
         closeSync(descriptor);
       }
+    } else if (io.stdoutBytes) {
+      // The stream may still hold a buffer after write() returns: each flush gets a fresh one.
+      writeAll(pieces, new ByteSink(io.stdoutBytes, 1 << 20, false));
     } else {
-      for (const text of batched(pieces)) stdout(text);
+      for (const text of batched(pieces)) io.stdout(text);
     }
   }
+}
+
+function writeFully(descriptor: number, bytes: Uint8Array): void {
+  for (let offset = 0; offset < bytes.length; ) offset += writeSync(descriptor, bytes, offset);
+}
+
+function writeAll(pieces: Iterable<string>, sink: ByteSink): void {
+  for (const piece of pieces) sink.write(piece);
+  sink.end();
 }
 
 /** Joins small pieces into writes of about a megabyte: few system calls, and never the whole report at once. */

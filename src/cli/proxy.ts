@@ -146,7 +146,7 @@ export async function proxyCommand(flags: ProxyFlags, io: CommandIO, signals: Pr
       color: useColor(io, flags.color),
       inputs: result.files,
       blocks: { replay: { exchanges: result.exchanges, files: result.files, detectors: result.detectors } },
-    }, io.stdout);
+    }, io);
     return exitCodeFor(result.findings, failSeverity);
   }
 

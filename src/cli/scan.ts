@@ -105,7 +105,7 @@ export async function scanCommand(flags: ScanFlags, io: CommandIO): Promise<numb
     color: useColor(io, flags.color),
     inputs: [flags.spec!],
     blocks: { scan: result.summary },
-  }, io.stdout);
+  }, io);
   io.stderr(summaryText(result.summary));
   return exitCodeFor(result.findings, failSeverity);
 }

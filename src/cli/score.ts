@@ -90,7 +90,7 @@ export async function scoreCommand(files: string[], flags: ScoreFlags, io: Comma
       writeFileSync(full, text);
     } else io.stdout(text);
   }
-  writeOutputs(targets.filter((entry) => entry.format !== 'stylish'), result.findings, context, io.stdout);
+  writeOutputs(targets.filter((entry) => entry.format !== 'stylish'), result.findings, context, io);
 
   if (result.errors.length > 0) return 2;
   if (minScore !== undefined && result.score.documents.some((document) => document.overall < minScore)) {
