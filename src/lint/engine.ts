@@ -180,7 +180,9 @@ export function finalizeFindings(raw: readonly RawFinding[], selection: RuleSele
     const definition = selection.definitions.get(item.ruleId);
     const severity: Severity | 'off' = item.ruleId === RULE_CRASH_ID ? 'error' : item.severity ?? setting?.severity ?? definition?.defaultSeverity ?? 'error';
     if (severity === 'off') continue;
-    const dedupeKey = `${item.ruleId}\u0000${item.location.source.uri}\u0000${item.location.pointer}\u0000${item.message}\u0000${item.offset ?? ''}`;
+    // What the finding is about: the fingerprint's input, and (with the offset) what makes it a duplicate.
+    const identity = findingIdentity(item.ruleId, file, item.location.pointer, item.message);
+    const dedupeKey = item.offset === undefined ? identity : `${identity}\u0000${item.offset}`;
     if (seen.has(dedupeKey)) continue;
     seen.add(dedupeKey);
     const range = item.offset === undefined ? rangeOf(item.location) : pointRange(item.location.source.positionOf(item.offset));
@@ -192,7 +194,7 @@ export function finalizeFindings(raw: readonly RawFinding[], selection: RuleSele
       location,
       owasp: [...(definition?.owasp ?? [])],
       cwe: [...(definition?.cwe ?? [])],
-      fingerprint: fingerprintOf(item.ruleId, file, item.location.pointer, item.message),
+      fingerprint: fingerprintOfIdentity(identity),
     };
     // A rule that has a definition links only to its own docs (ruleset rules may have none).
     const docsUrl = definition ? definition.docsUrl : options.docsUrl?.(item.ruleId);
@@ -219,6 +221,14 @@ function isPointerWithin(pointer: string, prefix: string): boolean {
  * JSON pointer, message), never from line numbers.
  */
 export function fingerprintOf(ruleId: string, file: string, pointer: string, message: string): string {
+  return fingerprintOfIdentity(findingIdentity(ruleId, file, pointer, message));
+}
+
+function findingIdentity(ruleId: string, file: string, pointer: string, message: string): string {
+  return `${ruleId}\u0000${file.includes('\\') ? file.replace(/\\/g, '/') : file}\u0000${pointer}\u0000${message}`;
+}
+
+function fingerprintOfIdentity(identity: string): string {
   // One-shot hash: the same digest as createHash().update().digest(), at half the cost per finding.
-  return hash('sha256', `${ruleId}\u0000${file.replace(/\\/g, '/')}\u0000${pointer}\u0000${message}`, 'hex').slice(0, 32);
+  return hash('sha256', identity, 'hex').slice(0, 32);
 }
