@@ -2,7 +2,7 @@ import { hash } from 'node:crypto';
 import picomatch from 'picomatch';
 import type { DocumentLocation, Finding } from '../core/finding.js';
 import type { Severity } from '../core/severity.js';
-import { isRefObject, type ApiDocument } from '../spec/document.js';
+import type { ApiDocument } from '../spec/document.js';
 import type { Source } from '../spec/source.js';
 import { NodeLocation } from './location.js';
 import type { NodeType } from './node-types.js';
@@ -10,13 +10,9 @@ import type { Ancestor, Rule, VisitContext, VisitFunction } from './rule.js';
 import type { RawFinding, RuleDefinition, RuleSelection, RuleSetting } from './rule-settings.js';
 import { findSuppression } from './suppression.js';
 import { walkDocument, type WalkHandlers } from './walk.js';
+import { WalkContext, type ReportSink } from './walk-context.js';
 
 export const RULE_CRASH_ID = 'rule-crashed';
-
-/** Fills `{{name}}` placeholders; unknown names stay visible so a broken template is noticed. */
-export function formatMessage(template: string, data: Record<string, unknown> = {}): string {
-  return template.replace(/\{\{\s*([\w.-]+)\s*\}\}/g, (whole, name: string) => (name in data ? String(data[name]) : whole));
-}
 
 /** Runs every rule enabled anywhere in the selection: built-ins in one shared walk, the others one by one. */
 export function runRules(document: ApiDocument, selection: RuleSelection, timings?: Map<string, number>): RawFinding[] {
@@ -63,9 +59,9 @@ export function runRules(document: ApiDocument, selection: RuleSelection, timing
     }
   }
 
-  const contextFor = (location: NodeLocation, key: string | number, ancestors: readonly Ancestor[]): VisitContext =>
-    createContext(document, location, key, ancestors, (ruleId, message, at, messageId) => raw.push({ ruleId, message, location: at, messageId }), () => currentRule);
-  const rootContext = (rule: Rule) => createContext(document, new NodeLocation(document.root, ''), '', [], (ruleId, message, at, messageId) => raw.push({ ruleId, message, location: at, messageId }), () => rule);
+  const sink: ReportSink = { raw, currentRule: () => currentRule };
+  const contextFor = (location: NodeLocation, key: string | number, ancestors: readonly Ancestor[]): VisitContext => new WalkContext(document, location, key, ancestors, sink);
+  const rootContext = (rule: Rule) => new WalkContext(document, new NodeLocation(document.root, ''), '', [], { raw, currentRule: () => rule });
   for (const hook of documentHooks) runHook(hook.rule, hook.enter);
   walkDocument(document, handlers, contextFor);
   for (const hook of documentHooks) runHook(hook.rule, hook.leave);
@@ -99,35 +95,6 @@ function push<K, V>(map: Map<K, V[]>, key: K, value: V) {
   const list = map.get(key);
   if (list) list.push(value);
   else map.set(key, [value]);
-}
-
-function createContext(
-  document: ApiDocument,
-  location: NodeLocation,
-  key: string | number,
-  ancestors: readonly Ancestor[],
-  emit: (ruleId: string, message: string, at: NodeLocation, messageId: string) => void,
-  rule: () => Rule | undefined,
-): VisitContext {
-  return {
-    location,
-    key,
-    ancestors,
-    document,
-    format: document.version.format,
-    resolve(value, at = location) {
-      if (!isRefObject(value)) return { node: value as never, location: undefined };
-      const target = document.resolveRef(at.source, value.$ref);
-      return target ? { node: target.value as never, location: new NodeLocation(target.source, target.pointer) } : { node: undefined as never, location: undefined };
-    },
-    report(descriptor) {
-      const current = rule();
-      if (!current) throw new Error('report() called outside a rule');
-      const template = (current.meta.messages as Record<string, string>)[descriptor.messageId];
-      if (template === undefined) throw new Error(`unknown messageId "${descriptor.messageId}"`);
-      emit(current.id, formatMessage(template, descriptor.data), descriptor.location ?? location, descriptor.messageId);
-    },
-  };
 }
 
 function activeDefinitions(selection: RuleSelection): RuleDefinition[] {

@@ -54,6 +54,8 @@ export function walkDocument(document: ApiDocument, handlers: WalkHandlers, make
     } else {
       for (const childKey of Object.keys(value)) {
         const child = (value as Record<string, unknown>)[childKey];
+        // Scalars are never visited: skip them before making a location for them.
+        if (child === null || typeof child !== 'object') continue;
         const kind = childType(format, type, childKey);
         if (kind === undefined) continue;
         const childLocation = location.child(childKey);
@@ -74,12 +76,13 @@ export function walkDocument(document: ApiDocument, handlers: WalkHandlers, make
     for (const key of Object.keys(value)) {
       // Header maps are keyed by HTTP header names, and `x-…` names (X-RateLimit-Limit) are headers, not extensions.
       if (key.startsWith('x-') && type !== 'Schema' && type !== 'Header') continue;
-      visit((value as Record<string, unknown>)[key], type, location.child(key), key);
+      const child = (value as Record<string, unknown>)[key];
+      if (child !== null && typeof child === 'object') visit(child, type, location.child(key), key);
     }
   };
   const visitList = (value: unknown, type: NodeType, location: NodeLocation) => {
     if (!Array.isArray(value)) return;
-    for (let i = 0; i < value.length; i++) visit(value[i], type, location.child(i), i);
+    for (let i = 0; i < value.length; i++) if (value[i] !== null && typeof value[i] === 'object') visit(value[i], type, location.child(i), i);
   };
 
   visit(document.root.value, 'Root', new NodeLocation(document.root, ''), '');
