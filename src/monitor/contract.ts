@@ -10,6 +10,8 @@ export interface ContractOperation {
   id: string;
   method: string;
   path: string;
+  /** `METHOD /path`: the operation key detectors and the store count by, built once. */
+  key: string;
   deprecated: boolean;
   secured: boolean;
   spec: SpecOperation;
@@ -40,6 +42,7 @@ export class Contract {
         id: typeof operationId === 'string' && operationId !== '' ? operationId : `${spec.method} ${spec.path}`,
         method: spec.method,
         path: spec.path,
+        key: `${spec.method} ${spec.path}`,
         deprecated: spec.deprecated,
         secured: spec.secured,
         spec,

@@ -6,7 +6,7 @@ import { decodeBody } from '../traffic/body.js';
 import { isTextualMediaType, mediaTypeOf, type Exchange, type ExchangeBody } from '../traffic/exchange.js';
 import type { SqliteStore } from '../store/sqlite.js';
 import type { IdentityResolver } from './identity.js';
-import { methodLabel, statusClass, type ProxyMetrics } from './metrics.js';
+import { methodLabel, observeSeries, statusClass, type ProxyMetrics, type RouteMetrics } from './metrics.js';
 import type { Monitor, RequestDecision } from './monitor.js';
 import { problemBody } from './problem.js';
 import { redactSample } from './redact.js';
@@ -60,6 +60,7 @@ export function createForwardServer(options: ForwardOptions): ForwardServer {
   const maxBodyBytes = options.maxBodyBytes ?? 10 * 1024 * 1024;
   const captureBytes = options.captureBytes ?? 64 * 1024;
   const { metrics, monitor } = options;
+  const receivedTotal = metrics.received.seriesFor({});
   let draining = false;
 
   const headersTimeout = options.headersTimeoutMs ?? 10_000;
@@ -75,16 +76,18 @@ export function createForwardServer(options: ForwardOptions): ForwardServer {
   const handle = (request: IncomingMessage, response: ServerResponse) => {
     const startedAt = Date.now();
     const t0 = performance.now();
-    metrics.received.inc();
+    receivedTotal.value++;
     metrics.inFlight++;
     const method = (request.method ?? 'GET').toUpperCase();
     let operationLabel = '(unmatched)';
+    // The series of this request's operation and method, once the operation is known.
+    let route: RouteMetrics | undefined;
     let done = false;
     const account = (outcome: string, status: number) => {
       if (done) return;
       done = true;
       metrics.inFlight--;
-      metrics.requests.inc({ operation: operationLabel, method: methodLabel(method), status_class: statusClass(status), outcome });
+      (route ?? metrics.route(operationLabel, methodLabel(method))).answer(outcome, status);
     };
     if (draining) response.setHeader('connection', 'close');
     const refuse = (status: number, title: string, detail: string, outcome: string, extra: Record<string, string> = {}) => {
@@ -125,7 +128,8 @@ export function createForwardServer(options: ForwardOptions): ForwardServer {
     const decision: RequestDecision = monitor.request({ method, url, headers, ip, now: startedAt });
     const view = decision.view;
     operationLabel = view.operation?.id ?? (view.hasSpec ? '(undocumented)' : '(unmatched)');
-    metrics.proxySeconds.observe({ operation: operationLabel, method: methodLabel(method) }, (performance.now() - t0) / 1000);
+    route = metrics.route(operationLabel, methodLabel(method));
+    observeSeries(route.proxySeconds, (performance.now() - t0) / 1000);
     if (decision.block) {
       const { status, title, detail, retryAfterSeconds, detector } = decision.block;
       metrics.alerts.inc({ detector, operation: operationLabel, action: 'blocked' });
@@ -217,7 +221,7 @@ export function createForwardServer(options: ForwardOptions): ForwardServer {
       upstreamResponse.on('end', () => {
         response.end();
         const elapsed = (performance.now() - upstreamStarted) / 1000;
-        metrics.upstreamSeconds.observe({ operation: operationLabel, method: methodLabel(method) }, elapsed);
+        observeSeries(route!.upstreamSeconds, elapsed);
         account('forwarded', status);
         const exchange: Exchange = {
           startedAt,
@@ -235,6 +239,7 @@ export function createForwardServer(options: ForwardOptions): ForwardServer {
           at: startedAt,
           method: view.operation?.method ?? method,
           route: view.route,
+          operationKey: view.operationKey,
           operationId: view.operation?.id,
           status,
           identity: view.identity.id,
@@ -317,7 +322,16 @@ class Tee {
   }
 }
 
+/** Headers with repeated values joined; Node's own object when none is repeated (the usual case: no copy per request). */
 export function flatHeaders(headers: IncomingHttpHeaders): Record<string, string> {
+  let single = true;
+  for (const name in headers) {
+    if (typeof headers[name] !== 'string') {
+      single = false;
+      break;
+    }
+  }
+  if (single) return headers as Record<string, string>;
   const flat: Record<string, string> = {};
   for (const name in headers) {
     const value = headers[name];

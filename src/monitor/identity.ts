@@ -30,8 +30,11 @@ export class IdentityResolver {
   private readonly verifier?: JwtVerifier;
   /** The same token comes back on every call: decode, verify and analyse it once. */
   private readonly tokens = new LruMap<string, { sub?: string; role: string; verified: boolean; analysis: JwtAnalysis; invalid: boolean }>(20_000);
-  /** The same key or cookie comes back on every call too: hash it once (SHA-256 per request showed in the profile). */
-  private readonly hashes = new LruMap<string, string>(20_000);
+  /**
+   * The same key or cookie comes back on every call too: hash it once (SHA-256 per request showed in
+   * the profile). Keyed by the raw value (no key string built per request), then by kind.
+   */
+  private readonly hashes = new LruMap<string, Record<string, string>>(20_000);
 
   constructor(options: IdentityOptions = {}) {
     this.trusted = (options.trustedProxies ?? []).map(parseTrusted);
@@ -96,11 +99,12 @@ export class IdentityResolver {
   }
 
   private hashed(kind: string, value: string): string {
-    const key = `${kind} ${value}`;
-    let id = this.hashes.get(key);
+    const ids = this.hashes.get(value);
+    let id = ids?.[kind];
     if (id === undefined) {
       id = hashed(kind, value);
-      this.hashes.set(key, id);
+      if (ids) ids[kind] = id;
+      else this.hashes.set(value, { [kind]: id });
     }
     return id;
   }

@@ -10,15 +10,37 @@ const MAX_SERIES = 5000;
 
 type Labels = Record<string, string>;
 
+/** One labelled series of a counter; callers on the request path keep it instead of building labels per request. */
+export interface CounterSeries {
+  labels: Labels;
+  value: number;
+}
+
+/** One labelled series of a histogram: per-bucket counts (made cumulative when rendered). */
+export interface HistogramSeries {
+  labels: Labels;
+  buckets: number[];
+  sum: number;
+  count: number;
+}
+
 class Counter {
-  readonly series = new Map<string, { labels: Labels; value: number }>();
+  readonly series = new Map<string, CounterSeries>();
   constructor(readonly name: string, readonly help: string) {}
 
   inc(labels: Labels = {}, amount = 1): void {
+    this.seriesFor(labels).value += amount;
+  }
+
+  /** The series for these labels; beyond `MAX_SERIES` a detached one that counts but is not exposed. */
+  seriesFor(labels: Labels): CounterSeries {
     const key = labelKey(labels);
-    const entry = this.series.get(key);
-    if (entry) entry.value += amount;
-    else if (this.series.size < MAX_SERIES) this.series.set(key, { labels, value: amount });
+    let entry = this.series.get(key);
+    if (!entry) {
+      entry = { labels, value: 0 };
+      if (this.series.size < MAX_SERIES) this.series.set(key, entry);
+    }
+    return entry;
   }
 
   value(labels: Labels = {}): number {
@@ -32,29 +54,47 @@ class Counter {
 }
 
 class Histogram {
-  readonly series = new Map<string, { labels: Labels; buckets: number[]; sum: number; count: number }>();
+  readonly series = new Map<string, HistogramSeries>();
   constructor(readonly name: string, readonly help: string) {}
 
   observe(labels: Labels, seconds: number): void {
+    observeSeries(this.seriesFor(labels), seconds);
+  }
+
+  /** The series for these labels; beyond `MAX_SERIES` a detached one that is not exposed. */
+  seriesFor(labels: Labels): HistogramSeries {
     const key = labelKey(labels);
     let entry = this.series.get(key);
     if (!entry) {
-      if (this.series.size >= MAX_SERIES) return;
       entry = { labels, buckets: LATENCY_BUCKETS.map(() => 0), sum: 0, count: 0 };
-      this.series.set(key, entry);
+      if (this.series.size < MAX_SERIES) this.series.set(key, entry);
     }
-    for (let k = 0; k < LATENCY_BUCKETS.length; k++) if (seconds <= LATENCY_BUCKETS[k]!) entry.buckets[k]!++;
-    entry.sum += seconds;
-    entry.count++;
+    return entry;
   }
 
   render(out: string[]): void {
     out.push(`# HELP ${this.name} ${this.help}`, `# TYPE ${this.name} histogram`);
     for (const { labels, buckets, sum, count } of this.series.values()) {
-      LATENCY_BUCKETS.forEach((bound, k) => out.push(`${this.name}_bucket${formatLabels({ ...labels, le: String(bound) })} ${buckets[k]}`));
+      let cumulative = 0;
+      LATENCY_BUCKETS.forEach((bound, k) => {
+        cumulative += buckets[k]!;
+        out.push(`${this.name}_bucket${formatLabels({ ...labels, le: String(bound) })} ${cumulative}`);
+      });
       out.push(`${this.name}_bucket${formatLabels({ ...labels, le: '+Inf' })} ${count}`, `${this.name}_sum${formatLabels(labels)} ${sum}`, `${this.name}_count${formatLabels(labels)} ${count}`);
     }
   }
+}
+
+/** Counts one observation in its own bucket only (the first bound it fits under); rendering sums them up. */
+export function observeSeries(series: HistogramSeries, seconds: number): void {
+  for (let k = 0; k < LATENCY_BUCKETS.length; k++) {
+    if (seconds <= LATENCY_BUCKETS[k]!) {
+      series.buckets[k]!++;
+      break;
+    }
+  }
+  series.sum += seconds;
+  series.count++;
 }
 
 /** Values only, in the labels' own order: every call site of one metric passes the same names. */
@@ -75,8 +115,38 @@ export function methodLabel(method: string): string {
   return METHODS.has(method) ? method : 'OTHER';
 }
 
+const STATUS_CLASSES = ['none', '1xx', '2xx', '3xx', '4xx', '5xx'];
+
 export function statusClass(status: number): string {
-  return status >= 100 && status < 600 ? `${Math.floor(status / 100)}xx` : 'none';
+  return STATUS_CLASSES[statusClassIndex(status)]!;
+}
+
+function statusClassIndex(status: number): number {
+  return status >= 100 && status < 600 ? Math.floor(status / 100) : 0;
+}
+
+/**
+ * The series one operation and method write to on every request, looked up once per request
+ * (two Map reads) instead of building four label objects and their keys.
+ */
+export class RouteMetrics {
+  readonly proxySeconds: HistogramSeries;
+  readonly upstreamSeconds: HistogramSeries;
+  /** outcome → status class index → series. */
+  private readonly answered = new Map<string, CounterSeries[]>();
+
+  constructor(private readonly metrics: ProxyMetrics, readonly operation: string, readonly method: string) {
+    this.proxySeconds = metrics.proxySeconds.seriesFor({ operation, method });
+    this.upstreamSeconds = metrics.upstreamSeconds.seriesFor({ operation, method });
+  }
+
+  /** One request answered: `rampart_proxy_requests_total{operation, method, status_class, outcome}`. */
+  answer(outcome: string, status: number): void {
+    let byClass = this.answered.get(outcome);
+    if (!byClass) this.answered.set(outcome, (byClass = []));
+    const index = statusClassIndex(status);
+    (byClass[index] ??= this.metrics.requests.seriesFor({ operation: this.operation, method: this.method, status_class: STATUS_CLASSES[index]!, outcome })).value++;
+  }
 }
 
 /** Every metric the proxy exposes. `outcome` accounts for each request exactly once. */
@@ -92,6 +162,17 @@ export class ProxyMetrics {
   readonly webhookDropped = new Counter('rampart_proxy_webhook_dropped_total', 'Alerts the webhook queue dropped or failed to deliver.');
   inFlight = 0;
   detectorState = () => 0;
+  /** operation label → method label → its series (bounded: operation labels come from the description). */
+  private readonly routes = new Map<string, Map<string, RouteMetrics>>();
+
+  /** The per-request series of an operation id (or `(undocumented)` / `(unmatched)`) and method label. */
+  route(operation: string, method: string): RouteMetrics {
+    let byMethod = this.routes.get(operation);
+    if (!byMethod) this.routes.set(operation, (byMethod = new Map()));
+    let route = byMethod.get(method);
+    if (!route) byMethod.set(method, (route = new RouteMetrics(this, operation, method)));
+    return route;
+  }
 
   render(): string {
     const out: string[] = [];

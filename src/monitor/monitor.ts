@@ -93,7 +93,10 @@ export class Monitor {
     const heuristic = matched ? undefined : heuristicTemplate(input.url.pathname);
     const operation = matched?.operation;
     const route = matched ? operation!.path : heuristic!.path;
-    const view: RequestView = {
+    const key = operation ? operation.key : `${method} ${route}`;
+    // One object for both phases, with the response fields present from the start: one allocation
+    // per request and one shape for every detector's property reads.
+    const view: ExchangeView = {
       method,
       url: input.url,
       headers: input.headers,
@@ -103,7 +106,12 @@ export class Monitor {
       route,
       pathParams: matched ? matched.params : heuristic!.params,
       hasSpec: this.contract !== undefined,
-      operationKey: `${operation?.method ?? method} ${route}`,
+      operationKey: key,
+      identityOperationKey: `${identity.id} ${key}`,
+      exchange: undefined as unknown as Exchange,
+      status: 0,
+      requestJson: undefined,
+      responseJson: undefined,
     };
     const decision: RequestDecision = { view };
     // Plain loops, no closure per detector: this runs for every request on the proxy's one thread.
@@ -130,25 +138,11 @@ export class Monitor {
   /** The response phase, on the whole exchange (bounded bodies). Not called for blocked requests. */
   response(decision: RequestDecision, exchange: Exchange): void {
     if (this.responsePhase.length === 0) return;
-    const request = parseBody(exchange.request.body);
-    const response = parseBody(exchange.response?.body);
-    const base = decision.view;
-    const view: ExchangeView = {
-      method: base.method,
-      url: base.url,
-      headers: base.headers,
-      now: base.now,
-      identity: base.identity,
-      operation: base.operation,
-      route: base.route,
-      pathParams: base.pathParams,
-      hasSpec: base.hasSpec,
-      operationKey: base.operationKey,
-      exchange,
-      status: exchange.response?.status ?? 0,
-      requestJson: request.value,
-      responseJson: response.value,
-    };
+    const view = decision.view as ExchangeView;
+    view.exchange = exchange;
+    view.status = exchange.response?.status ?? 0;
+    view.requestJson = parseBody(exchange.request.body).value;
+    view.responseJson = parseBody(exchange.response?.body).value;
     for (const active of this.responsePhase) {
       let hit: DetectorHit | undefined;
       try {

@@ -41,6 +41,8 @@ export interface RequestView {
   hasSpec: boolean;
   /** `operationKey(view)`, computed once per request by the monitor. */
   operationKey?: string;
+  /** `identityOperationKey(view)`, computed once per request by the monitor (several detectors count by it). */
+  identityOperationKey?: string;
 }
 
 /** The whole exchange, with bounded bodies parsed once. */
@@ -123,4 +125,9 @@ export function defaultOptions<Options extends Record<string, number>>(detector:
 /** A compact label for an operation, used in keys and messages: `GET /accounts/{accountId}`. */
 export function operationKey(view: RequestView): string {
   return view.operationKey ?? `${view.operation?.method ?? view.method} ${view.route}`;
+}
+
+/** The identity and the operation, the key of per-identity-per-operation state: `api-key:1f… GET /accounts/{accountId}`. */
+export function identityOperationKey(view: RequestView): string {
+  return view.identityOperationKey ?? `${view.identity.id} ${operationKey(view)}`;
 }

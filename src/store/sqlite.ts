@@ -44,6 +44,8 @@ export interface ExchangeRecord {
   at: number;
   method: string;
   route: string;
+  /** `method route`, when the caller already has it (the proxy does: no key string built per record). */
+  operationKey?: string;
   operationId?: string;
   status: number;
   identity: string;
@@ -88,7 +90,9 @@ export class SqliteStore {
   private identities = new Map<string, { kind: string; role: string; count: number; first: number; last: number }>();
   private alerts: Finding[] = [];
   private samples: WriteBatch['samples'] = [];
-  private readonly sampled = new Map<string, number>();
+  /** Samples taken, by operation key and status; `sampledPairs` counts the pairs (at most 10,000). */
+  private readonly sampled = new Map<string, Map<number, number>>();
+  private sampledPairs = 0;
   /** Records in the current aggregate, and records posted to the writer but not yet acknowledged. */
   private queued = 0;
   private posted = 0;
@@ -146,7 +150,7 @@ export class SqliteStore {
 
   recordExchange(record: ExchangeRecord): void {
     if (this.closed) return;
-    const key = `${record.method} ${record.route}`;
+    const key = record.operationKey ?? `${record.method} ${record.route}`;
     const operation = this.operations.get(key);
     const identity = this.identities.get(record.identity);
     if (!this.admit((operation ? 0 : 1) + (identity ? 0 : 1))) return;
@@ -166,11 +170,13 @@ export class SqliteStore {
       this.identities.set(record.identity, { kind: record.identityKind, role: record.role, count: 1, first: record.at, last: record.at });
     }
     if (record.sample) {
-      const sampleKey = `${key} ${record.status}`;
-      const taken = this.sampled.get(sampleKey) ?? 0;
+      let byStatus = this.sampled.get(key);
+      const taken = byStatus?.get(record.status);
       // A sample is extra: it is skipped, not counted as a drop, when the queue is full.
-      if (taken < (this.options.samplesPerOperation ?? 5) && this.sampled.size < 10_000 && this.rows() < this.queueLimit) {
-        this.sampled.set(sampleKey, taken + 1);
+      if ((taken ?? 0) < (this.options.samplesPerOperation ?? 5) && (taken !== undefined || this.sampledPairs < 10_000) && this.rows() < this.queueLimit) {
+        if (!byStatus) this.sampled.set(key, (byStatus = new Map()));
+        if (taken === undefined) this.sampledPairs++;
+        byStatus.set(record.status, (taken ?? 0) + 1);
         this.samples.push([record.at, key, record.status, JSON.stringify(record.sample()).slice(0, 16_384)]);
       }
     }

@@ -366,8 +366,20 @@ function valueLikeSiblings(children: readonly Node<unknown>[]): boolean {
 }
 
 export function splitPath(path: string): string[] {
-  const clean = path.split('?')[0]!.split('#')[0]!;
-  return clean.split('/').filter((segment) => segment.length > 0);
+  // One pass, no intermediate arrays: the proxy splits every request's path.
+  let end = path.indexOf('?');
+  if (end === -1) end = path.length;
+  const hash = path.indexOf('#');
+  if (hash !== -1 && hash < end) end = hash;
+  const segments: string[] = [];
+  let start = 0;
+  while (start < end) {
+    let slash = path.indexOf('/', start);
+    if (slash === -1 || slash > end) slash = end;
+    if (slash > start) segments.push(path.slice(start, slash));
+    start = slash + 1;
+  }
+  return segments;
 }
 
 

@@ -30,6 +30,19 @@ test('LruMap: an entry read since the last eviction pass survives it (second cha
   assert.equal(map.get('e'), 50);
 });
 
+test('LruMap: eviction scans a bounded number of entries, even when every entry was read since the last pass', () => {
+  const map = new LruMap<number, number>(100);
+  for (let k = 0; k < 100; k++) map.set(k, k);
+  for (let k = 0; k < 100; k++) map.get(k);
+  map.set(100, 100);
+  const keys = [...map.entries()].map(([key]) => key);
+  assert.equal(map.size, 100);
+  // The 32 oldest got their second chance (moved to the back), the 33rd oldest went; the rest was not touched.
+  const range = (from: number, to: number) => Array.from({ length: to - from }, (_, k) => from + k);
+  assert.deepEqual(keys, [...range(33, 100), ...range(0, 32), 100]);
+  assert.equal(map.peek(32), undefined);
+});
+
 test('memory stays bounded with 100,000 distinct identities', () => {
   const map = new LruMap<string, WindowedDistinct>(10_000);
   for (let k = 0; k < 100_000; k++) map.upsert(`id-${k}`, () => new WindowedDistinct(4, 60_000)).add(String(k), k);

@@ -1,5 +1,5 @@
 import { BoundedSet, LruMap, WindowedDistinct } from '../state.js';
-import { defineDetector, operationKey, type RequestView } from '../types.js';
+import { defineDetector, identityOperationKey, operationKey, type RequestView } from '../types.js';
 
 const ID_KEY = /^(id|uuid|.*[a-z0-9]Id|.*_id|.*-id)$/;
 const MAX_IDS_PER_RESPONSE = 500;
@@ -62,7 +62,7 @@ export default defineDetector({
         const ids = objectIds(view);
         if (ids.length === 0) return undefined;
         const operation = operationKey(view);
-        const key = `${view.identity.id} ${operation}`;
+        const key = identityOperationKey(view);
         const seen = requested.upsert(key, () => new WindowedDistinct(options.distinctIds + 1, windowMs));
         const count = seen.add(ids.map(([, value]) => value).join('/'), view.now);
         if (count > options.distinctIds) {
@@ -97,7 +97,7 @@ export default defineDetector({
           if (unknown.length > 0 && view.method === 'GET') {
             wasForeign = true;
             const operation = operationKey(view);
-            const key = `${view.identity.id} ${operation}`;
+            const key = identityOperationKey(view);
             const reads = foreign.upsert(key, () => new WindowedDistinct(options.foreignReads + 1, windowMs));
             const count = reads.add(unknown.map(([, value]) => value).join('/'), view.now);
             if (count >= options.foreignReads) {

@@ -1,5 +1,5 @@
 import { LruMap, newSlidingCount, slide, type SlidingCount } from '../state.js';
-import { defineDetector, operationKey } from '../types.js';
+import { defineDetector, identityOperationKey, operationKey } from '../types.js';
 
 /**
  * Request rate per identity per operation, and per operation for everyone together (a flood spread
@@ -31,7 +31,7 @@ export default defineDetector({
       stateSize: () => byIdentity.size + byOperation.size,
       request(view) {
         const operation = operationKey(view);
-        const key = `${view.identity.id} ${operation}`;
+        const key = identityOperationKey(view);
         const mine = slide(byIdentity.upsert(key, () => newSlidingCount(view.now)), view.now, windowMs);
         const everyone = slide(byOperation.upsert(operation, () => newSlidingCount(view.now)), view.now, windowMs);
         if (mine > options.perIdentity) {
