@@ -9,8 +9,12 @@ export interface FieldClass {
 const MAX_DEPTH = 24;
 const MAX_LEAVES = 5000;
 
-/** Classifies every leaf of a parsed JSON (or form) value; bounded in depth and leaves. */
-export function classifyFields(value: unknown): FieldClass[] {
+/**
+ * Classifies every leaf of a parsed JSON (or form) value; bounded in depth and leaves. Leaves whose
+ * field is in `skip` (fields a description declares, when only undeclared ones matter) count
+ * towards the bound but are not classified: the classifiers are the costly part.
+ */
+export function classifyFields(value: unknown, skip?: ReadonlySet<string>): FieldClass[] {
   const found: FieldClass[] = [];
   let leaves = 0;
   const visit = (node: unknown, path: string, key: string, depth: number) => {
@@ -25,7 +29,9 @@ export function classifyFields(value: unknown): FieldClass[] {
       return;
     }
     leaves++;
-    for (const dataClass of classifyValue(key, node)) found.push({ field: path || '(body)', dataClass });
+    const field = path || '(body)';
+    if (skip?.has(field)) return;
+    for (const dataClass of classifyValue(key, node)) found.push({ field, dataClass });
   };
   visit(value, '', '', 0);
   return found;

@@ -28,8 +28,12 @@ export default defineDetector({
     return {
       response(view) {
         if (view.responseJson === undefined || view.status >= 400) return undefined;
-        const found = classifyFields(view.responseJson).filter(({ field, dataClass }) =>
-          view.operation ? !view.operation.declaredResponseFields.has(field) : !view.hasSpec && ALWAYS_SENSITIVE.has(dataClass));
+        // An undocumented operation of a described API: nothing is declared there and nothing is reported (shadow-operation covers it).
+        if (view.hasSpec && !view.operation) return undefined;
+        const declared = view.operation?.declaredResponseFields;
+        // Declared fields are not even classified: only undeclared ones can raise an alert.
+        const classified = classifyFields(view.responseJson, declared);
+        const found = declared ? classified : classified.filter(({ dataClass }) => ALWAYS_SENSITIVE.has(dataClass));
         if (found.length === 0) return undefined;
         const fields = [...new Set(found.map(({ field }) => field))].sort();
         const classes = [...new Set(found.map(({ dataClass }) => dataClass))].sort();
