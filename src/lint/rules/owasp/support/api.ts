@@ -4,6 +4,7 @@
  * responses. Kept here so each rule file holds only its own decision.
  */
 import { isRefObject, type ApiDocument } from '../../../../spec/document.js';
+import type { Source } from '../../../../spec/source.js';
 import { NodeLocation } from '../../../location.js';
 import type { VisitContext } from '../../../rule.js';
 
@@ -230,56 +231,92 @@ export interface PropertySite {
  * across roots so a schema graph is descended once per purpose, however many operations use it.
  */
 export function forEachProperty(document: ApiDocument, roots: readonly Located[], seen: Set<object>, onProperty: (site: PropertySite) => void): void {
-  const stack: Located[] = [...roots];
+  const stack: SchemaPlace[] = roots.map((root) => SchemaPlace.at(root));
   while (stack.length > 0) {
     const current = stack.pop()!;
     // By node identity: a $ref target is one object however it is reached, and no pointer string is built.
     if (seen.has(current.node)) continue;
     seen.add(current.node);
     const schema = current.node;
-    const source = current.location.source;
-    /** A child's place: a $ref target's own, or (inline) the parent's pointer plus segments, built only when read. */
-    const child = (value: unknown, ...segments: (string | number)[]): Located | undefined => {
-      if (isRefObject(value)) {
-        const target = document.resolveRef(source, value.$ref);
-        return target && isObject(target.value) ? { node: target.value, location: new NodeLocation(target.source, target.pointer) } : undefined;
-      }
-      return isObject(value) ? lazyLocated(value, current, segments) : undefined;
-    };
-    if (isObject(schema.properties)) {
-      for (const [name, value] of Object.entries(schema.properties)) {
-        const resolved = child(value, 'properties', name);
+    const properties = schema.properties;
+    if (isObject(properties)) {
+      for (const name in properties) {
+        if (!Object.prototype.hasOwnProperty.call(properties, name)) continue;
+        const value = properties[name];
+        const resolved = placeBelow(document, current, value, 'properties', name);
         if (!resolved) continue;
         stack.push(resolved);
         // Report at the property as written in its parent, not at a shared $ref target.
-        onProperty({ name, schema: isRefObject(value) ? lazyLocated(resolved.node, current, ['properties', name]) : resolved, parent: current });
+        const schemaPlace = isRefObject(value) ? SchemaPlace.below(resolved.node, current, 'properties', name) : resolved;
+        onProperty({ name, schema: schemaPlace, parent: current });
       }
     }
     for (const key of SUBSCHEMA_LISTS) {
       const list = schema[key];
       if (!Array.isArray(list)) continue;
       for (let index = 0; index < list.length; index++) {
-        const resolved = child(list[index], key, index);
+        const resolved = placeBelow(document, current, list[index], key, index);
         if (resolved) stack.push(resolved);
       }
     }
     for (const key of SUBSCHEMA_SINGLE) {
-      if (!isObject(schema[key])) continue;
-      const resolved = child(schema[key], key);
+      const value = schema[key];
+      if (!isObject(value)) continue;
+      const resolved = placeBelow(document, current, value, key, undefined);
       if (resolved) stack.push(resolved);
     }
   }
 }
 
-/** A node whose location is its parent's plus `segments`, joined on first read (most never are). */
-function lazyLocated(node: Json, parent: Located, segments: (string | number)[]): Located {
-  let location: NodeLocation | undefined;
-  return {
-    node,
-    get location() {
-      return (location ??= parent.location.child(...segments));
-    },
-  };
+/** A subschema's place: its $ref target's own, or (inline) the parent's plus one or two segments. */
+function placeBelow(document: ApiDocument, parent: SchemaPlace, value: unknown, first: string | number, second: string | number | undefined): SchemaPlace | undefined {
+  if (isRefObject(value)) {
+    const target = document.resolveRef(parent.source, value.$ref);
+    return target && isObject(target.value) ? SchemaPlace.target(target.value, target.source, target.pointer) : undefined;
+  }
+  return isObject(value) ? SchemaPlace.below(value, parent, first, second) : undefined;
+}
+
+/**
+ * A schema met while descending, with its file known at once and its location made only when read:
+ * most never are, and building each one (its pointer spelled out) was most of the descent's cost.
+ */
+class SchemaPlace implements Located {
+  private made: NodeLocation | undefined;
+  private constructor(
+    readonly node: Json,
+    readonly source: Source,
+    made: NodeLocation | undefined,
+    private readonly parent: SchemaPlace | undefined,
+    private readonly first: string | number,
+    private readonly second: string | number | undefined,
+    private readonly pointer: string | undefined,
+  ) {
+    this.made = made;
+  }
+
+  static at(root: Located): SchemaPlace {
+    return new SchemaPlace(root.node, root.location.source, root.location, undefined, '', undefined, undefined);
+  }
+
+  static target(node: Json, source: Source, pointer: string): SchemaPlace {
+    return new SchemaPlace(node, source, undefined, undefined, '', undefined, pointer);
+  }
+
+  static below(node: Json, parent: SchemaPlace, first: string | number, second: string | number | undefined): SchemaPlace {
+    return new SchemaPlace(node, parent.source, undefined, parent, first, second, undefined);
+  }
+
+  get location(): NodeLocation {
+    if (this.made) return this.made;
+    if (this.parent) {
+      const below = this.parent.location.child(this.first);
+      this.made = this.second === undefined ? below : below.child(this.second);
+    } else {
+      this.made = new NodeLocation(this.source, this.pointer!);
+    }
+    return this.made;
+  }
 }
 
 /** Every operation of the document under `paths`, resolved, with its path item. */
