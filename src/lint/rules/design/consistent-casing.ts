@@ -1,13 +1,22 @@
 import type { NodeLocation } from '../../location.js';
 import { defineRule } from '../../rule.js';
 import { isObject } from '../owasp/support/api.js';
-import { casingOf, dominantStyle, fits, type CasingStyle } from './support/casing.js';
+import { dominantStyle, fits, memoizedCasingOf, type CasingStyle } from './support/casing.js';
 
 type Kind = 'path' | 'parameter' | 'property';
 
+/** A name and the node it is written in; the finding's location is made only for the few reported. */
 interface Use {
   name: string;
-  location: NodeLocation;
+  /** The Paths object (`key` is the path), the parameter, or the schema holding `properties/<name>`. */
+  holder: NodeLocation;
+  key?: string;
+}
+
+function locationOf(kind: Kind, use: Use): NodeLocation {
+  if (kind === 'path') return use.holder.child(use.key!).key();
+  if (kind === 'parameter') return use.holder.child('name');
+  return use.holder.child('properties', use.name).key();
 }
 
 export default defineRule({
@@ -38,31 +47,33 @@ export default defineRule({
           for (const segment of path.split('/')) {
             if (segment === '' || segment.includes('{') || /^v\d+([.-]\d+)*$/i.test(segment)) continue;
             // RPC-style segments (`chat.postMessage`) are judged per part.
-            for (const part of segment.split('.')) if (part) uses.path.push({ name: part, location: ctx.location.child(path).key() });
+            for (const part of segment.split('.')) if (part) uses.path.push({ name: part, holder: ctx.location, key: path });
           }
         }
       },
       Parameter(node, ctx) {
         if (!isObject(node) || typeof node.name !== 'string' || (node.in !== 'query' && node.in !== 'path' && node.in !== 'formData')) return;
-        uses.parameter.push({ name: node.name, location: ctx.location.child('name') });
+        uses.parameter.push({ name: node.name, holder: ctx.location });
       },
       Schema(node, ctx) {
         if (!isObject(node) || !isObject(node.properties)) return;
-        for (const name of Object.keys(node.properties)) uses.property.push({ name, location: ctx.location.child('properties', name).key() });
+        for (const name of Object.keys(node.properties)) uses.property.push({ name, holder: ctx.location });
       },
       Document: {
         leave(_root, ctx) {
+          const styleOf = memoizedCasingOf();
           for (const kind of ['path', 'parameter', 'property'] as const) {
-            const dominant = dominantStyle(uses[kind].map((use) => use.name));
+            const dominant = dominantStyle(uses[kind].map((use) => use.name), undefined, styleOf);
             if (!dominant) continue;
             const reported = new Set<string>();
             for (const use of uses[kind]) {
-              const style: CasingStyle = casingOf(use.name);
+              const style: CasingStyle = styleOf(use.name);
               if (style === 'other' || fits(style, dominant)) continue;
-              const key = `${use.location.source.uri}#${use.location.pointer}#${use.name}`;
+              const location = locationOf(kind, use);
+              const key = `${location.source.uri}#${location.pointer}#${use.name}`;
               if (reported.has(key)) continue;
               reported.add(key);
-              ctx.report({ messageId: kind, data: { name: use.name, style, dominant }, location: use.location });
+              ctx.report({ messageId: kind, data: { name: use.name, style, dominant }, location });
             }
           }
         },
