@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // Proxy benchmark: what Rampart in front of an API costs, next to the alternatives, in one run.
 //
-//   npm run bench:proxy -- [--rate 1000] [--seconds 10] [--identities 100000] [--skip-nginx] [--no-build]
+//   npm run bench:proxy -- [--rate 1000] [--seconds 10] [--identities 100000] [--repeat 1] [--skip-nginx] [--no-build]
 //
 // Rampart runs from a private copy of the built dist/ (what bin/rampart.js runs; `npm run build`
 // first unless --no-build), not from src/ under tsx: tsx's helpers (a `__name` call on every closure
@@ -17,6 +17,10 @@
 //    generator unthrottled. Ratio to the bare pass-through, and the CPU time (all threads) each
 //    target's process spent per request meanwhile, which other load on the machine disturbs less.
 // 3. Memory: Rampart's RSS after N distinct identities (API keys), and after 2N, to show the bound.
+// --repeat N runs steps 1 and 2 N times, round-robin over the targets (so a burst of other load on the
+// machine hits every target, not one), and reports per target the median of the N runs (added
+// latency and the ratio to the pass-through are taken within each run, then the median), with the
+// spread (min–max) in a second table. Memory is measured once, after the last run.
 // Prints a Markdown table and writes bench/results/proxy-<date>.md and .json (git-ignored).
 import { spawn, spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
@@ -286,10 +290,28 @@ function freePort() {
   });
 }
 
+/** Per target: the median of each measure over the runs (errors: the total) and its spread (min, max). */
+function summarize(runs) {
+  const keys = ['rps', 'p50', 'p99', 'addedP50', 'addedP99', 'peak', 'peakRatio', 'cpuPerRequestUs'];
+  return runs[0].map(({ name }, index) => {
+    const median = { errors: runs.reduce((total, rows) => total + rows[index].errors, 0) };
+    const spread = {};
+    for (const key of keys) {
+      const values = runs.map((rows) => rows[index][key]).filter((value) => value !== undefined && Number.isFinite(value)).sort((a, b) => a - b);
+      if (values.length === 0) continue;
+      const middle = Math.floor(values.length / 2);
+      median[key] = values.length % 2 === 1 ? values[middle] : (values[middle - 1] + values[middle]) / 2;
+      spread[key] = [values[0], values.at(-1)];
+    }
+    return { name, median, spread };
+  });
+}
+
 async function main() {
   const rate = Number(option('rate', '1000'));
   const seconds = Number(option('seconds', '10'));
   const identities = Number(option('identities', '100000'));
+  const repeat = Math.max(1, Math.floor(Number(option('repeat', '1'))) || 1);
   if (!args.includes('--no-build')) {
     log('bench: npm run build');
     const build = spawnSync('npm', ['run', 'build', '--silent'], { cwd: REPO, stdio: 'inherit' });
@@ -321,23 +343,33 @@ async function main() {
 
     // The process whose CPU time is charged to each target (nginx works in a child of its master: not measured).
     const targets = [['direct', upstreamPort, upstream.child.pid], ['node pass-through', bare.ports[0], bare.child.pid], ...(nginx ? [['nginx', nginx.port, undefined]] : []), ['rampart (all detectors)', rampart.ports[0], rampart.child.pid]];
-    const rows = [];
-    for (const [name, port, pid] of targets) {
-      runLoad(port, rate, 2, 1000); // warm-up (JIT, keep-alive pools, BFLA learning)
-      const load = runLoad(port, rate, seconds, 1000);
-      log(`bench: ${name}: ${load.rps.toFixed(0)} req/s, p50 ${load.p50.toFixed(3)} ms, p99 ${load.p99.toFixed(3)} ms, errors ${load.errors}`);
-      const cpuBefore = cpuMs(pid);
-      const peakRun = wrkPeak(port, 5) ?? runLoad(port, 0, 5, 1000);
-      const peak = peakRun.rps;
-      // CPU per request at peak: far steadier than req/s on a shared machine (it ignores time spent waiting for a core).
-      const cpuPerRequestUs = cpuBefore === undefined ? undefined : ((cpuMs(pid) - cpuBefore) * 1000) / peakRun.requests;
-      log(`bench: ${name}: peak ${peak.toFixed(0)} req/s${cpuPerRequestUs === undefined ? '' : `, ${cpuPerRequestUs.toFixed(0)} µs CPU per request`}`);
-      rows.push({ name, ...load, peak, cpuPerRequestUs });
+    const runs = [];
+    for (let run = 1; run <= repeat; run++) {
+      const rows = [];
+      const tag = repeat > 1 ? ` (run ${run}/${repeat})` : '';
+      for (const [name, port, pid] of targets) {
+        runLoad(port, rate, 2, 1000); // warm-up (JIT, keep-alive pools, BFLA learning)
+        const load = runLoad(port, rate, seconds, 1000);
+        log(`bench: ${name}${tag}: ${load.rps.toFixed(0)} req/s, p50 ${load.p50.toFixed(3)} ms, p99 ${load.p99.toFixed(3)} ms, errors ${load.errors}`);
+        const cpuBefore = cpuMs(pid);
+        const peakRun = wrkPeak(port, 5) ?? runLoad(port, 0, 5, 1000);
+        const peak = peakRun.rps;
+        // CPU per request at peak: far steadier than req/s on a shared machine (it ignores time spent waiting for a core).
+        const cpuPerRequestUs = cpuBefore === undefined ? undefined : ((cpuMs(pid) - cpuBefore) * 1000) / peakRun.requests;
+        log(`bench: ${name}${tag}: peak ${peak.toFixed(0)} req/s${cpuPerRequestUs === undefined ? '' : `, ${cpuPerRequestUs.toFixed(0)} µs CPU per request`}`);
+        rows.push({ name, ...load, peak, cpuPerRequestUs });
+      }
+      // Differences and ratios within one run: the targets of a run shared its moment of the machine.
+      for (const row of rows) {
+        row.addedP50 = row.p50 - rows[0].p50;
+        row.addedP99 = row.p99 - rows[0].p99;
+        row.peakRatio = row.peak / rows[1].peak;
+      }
+      runs.push(rows);
     }
-    const direct = rows[0];
-    const bareRow = rows[1];
+    const rows = summarize(runs);
     const before = await metricsOf(rampart.ports[1]);
-    const rampartPeak = rows.at(-1).peak;
+    const rampartPeak = rows.at(-1).median.peak;
     const sentFirst = distinctIdentities(rampart.ports[0], identities, 1_000_000, dir, rampartPeak);
     const afterFirst = await metricsOf(rampart.ports[1]);
     const sentSecond = distinctIdentities(rampart.ports[0], identities, 10_000_000, dir, rampartPeak);
@@ -348,12 +380,23 @@ async function main() {
     const lines = [
       `## Proxy benchmark (${new Date().toISOString()}, ${os.cpus().length} CPUs ${os.cpus()[0]?.model ?? ''}, Node ${process.version}; shared machine, numbers are noisy)`,
       '',
-      `Constant rate ${rate} req/s for ${seconds} s (open loop, latency from scheduled start), 1,000 identities; peak: ${wrkPeak(upstreamPort, 1) !== undefined ? 'wrk -t1 -c32 5 s' : 'Node generator, 64 connections, 5 s'}.`,
+      `Constant rate ${rate} req/s for ${seconds} s (open loop, latency from scheduled start), 1,000 identities; peak: ${wrkPeak(upstreamPort, 1) !== undefined ? 'wrk -t1 -c32 5 s' : 'Node generator, 64 connections, 5 s'}${repeat > 1 ? `; each cell the median of ${repeat} runs (errors: the total)` : ''}.`,
       '',
       '| target | achieved req/s | p50 ms | p99 ms | added p50 ms | added p99 ms | errors | peak req/s | peak vs node pass-through | CPU µs per request at peak |',
       '|---|---|---|---|---|---|---|---|---|---|',
-      ...rows.map((row) => `| ${row.name} | ${row.rps.toFixed(0)} | ${row.p50.toFixed(3)} | ${row.p99.toFixed(3)} | ${(row.p50 - direct.p50).toFixed(3)} | ${(row.p99 - direct.p99).toFixed(3)} | ${row.errors} | ${row.peak.toFixed(0)} | ${((row.peak / bareRow.peak) * 100).toFixed(0)}% | ${row.cpuPerRequestUs === undefined ? 'n/a' : row.cpuPerRequestUs.toFixed(0)} |`),
+      ...rows.map(({ name, median }) => `| ${name} | ${median.rps.toFixed(0)} | ${median.p50.toFixed(3)} | ${median.p99.toFixed(3)} | ${median.addedP50.toFixed(3)} | ${median.addedP99.toFixed(3)} | ${median.errors} | ${median.peak.toFixed(0)} | ${(median.peakRatio * 100).toFixed(0)}% | ${median.cpuPerRequestUs === undefined ? 'n/a' : median.cpuPerRequestUs.toFixed(0)} |`),
       '',
+      ...(repeat > 1 ? [
+        `Spread over the ${repeat} runs (min–max):`,
+        '',
+        '| target | p50 ms | p99 ms | added p50 ms | added p99 ms | peak req/s | peak vs node pass-through | CPU µs per request at peak |',
+        '|---|---|---|---|---|---|---|---|',
+        ...rows.map(({ name, spread }) => {
+          const range = (key, digits, scale = 1, suffix = '') => (spread[key] === undefined ? 'n/a' : `${(spread[key][0] * scale).toFixed(digits)}–${(spread[key][1] * scale).toFixed(digits)}${suffix}`);
+          return `| ${name} | ${range('p50', 3)} | ${range('p99', 3)} | ${range('addedP50', 3)} | ${range('addedP99', 3)} | ${range('peak', 0)} | ${range('peakRatio', 0, 100, '%')} | ${range('cpuPerRequestUs', 0)} |`;
+        }),
+        '',
+      ] : []),
       `Rampart memory (RSS) with distinct identities (API keys): after warm-up ${mb(before.rss)} MB (${before.state} detector entries); after ${memory.afterFirst.requests} more requests with distinct identities ${mb(afterFirst.rss)} MB (${afterFirst.state} entries); after another ${memory.afterSecond.requests} ${mb(afterSecond.rss)} MB (${afterSecond.state} entries). Store drops: ${afterSecond.dropped}.`,
       '',
     ];
@@ -363,7 +406,7 @@ async function main() {
     mkdirSync(results, { recursive: true });
     const stamp = new Date().toISOString().replace(/[:.]/g, '-');
     writeFileSync(path.join(results, `proxy-${stamp}.md`), report);
-    writeFileSync(path.join(results, `proxy-${stamp}.json`), JSON.stringify({ rate, seconds, rows, memory }, null, 2));
+    writeFileSync(path.join(results, `proxy-${stamp}.json`), JSON.stringify({ rate, seconds, repeat, rows, runs, memory }, null, 2));
   } finally {
     for (const child of children) child.kill('SIGTERM');
     await new Promise((resolve) => setTimeout(resolve, 300));
