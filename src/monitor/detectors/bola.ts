@@ -11,17 +11,33 @@ export function idsGiven(value: unknown, out: string[] = [], depth = 0): string[
     for (const item of value.slice(0, 200)) idsGiven(item, out, depth + 1);
     return out;
   }
-  for (const [key, child] of Object.entries(value as Record<string, unknown>)) {
+  const object = value as Record<string, unknown>;
+  for (const key in object) {
+    const child = object[key];
     if ((typeof child === 'string' || typeof child === 'number') && ID_KEY.test(key)) out.push(String(child));
     else if (child && typeof child === 'object') idsGiven(child, out, depth + 1);
   }
   return out;
 }
 
+const NO_IDS: readonly [string, string][] = [];
+
 /** Object IDs in the path, by parameter name; the caller's own subject is not an object of someone else. */
-function objectIds(view: RequestView): [string, string][] {
-  const own = view.identity.kind === 'jwt' ? view.identity.id.slice(4) : undefined;
-  return Object.entries(view.pathParams).filter(([, value]) => value !== own && value !== 'me');
+function objectIds(view: RequestView): readonly [string, string][] {
+  let ids: [string, string][] | undefined;
+  let own: string | undefined;
+  // Loops instead of entries/filter: this runs twice per request.
+  for (const name in view.pathParams) {
+    const value = view.pathParams[name]!;
+    if (own === undefined && view.identity.kind === 'jwt') own = view.identity.id.slice(4);
+    if (value !== own && value !== 'me') (ids ??= []).push([name, value]);
+  }
+  return ids ?? NO_IDS;
+}
+
+/** The one value a window counts for a set of IDs (`42`, or `7/42` for nested resources). */
+function idsValue(ids: readonly [string, string][]): string {
+  return ids.length === 1 ? ids[0]![1] : ids.map(([, value]) => value).join('/');
 }
 
 /**
@@ -63,8 +79,9 @@ export default defineDetector({
         if (ids.length === 0) return undefined;
         const operation = operationKey(view);
         const key = identityOperationKey(view);
-        const seen = requested.upsert(key, () => new WindowedDistinct(options.distinctIds + 1, windowMs));
-        const count = seen.add(ids.map(([, value]) => value).join('/'), view.now);
+        let seen = requested.get(key);
+        if (!seen) requested.set(key, (seen = new WindowedDistinct(options.distinctIds + 1, windowMs)));
+        const count = seen.add(idsValue(ids), view.now);
         if (count > options.distinctIds) {
           return {
             message: `${view.identity.id} requested ${count}+ distinct object IDs from ${operation} within ${options.windowSeconds}s (limit ${options.distinctIds}): enumeration`,
@@ -88,7 +105,7 @@ export default defineDetector({
       response(view) {
         if (view.identity.kind === 'ip') return undefined;
         const ok = view.status >= 200 && view.status < 300;
-        const ids = applies(view) ? objectIds(view) : [];
+        const ids = applies(view) ? objectIds(view) : NO_IDS;
         let hit;
         let wasForeign = false;
         if (ok && ids.length > 0) {
@@ -98,8 +115,9 @@ export default defineDetector({
             wasForeign = true;
             const operation = operationKey(view);
             const key = identityOperationKey(view);
-            const reads = foreign.upsert(key, () => new WindowedDistinct(options.foreignReads + 1, windowMs));
-            const count = reads.add(unknown.map(([, value]) => value).join('/'), view.now);
+            let reads = foreign.get(key);
+            if (!reads) foreign.set(key, (reads = new WindowedDistinct(options.foreignReads + 1, windowMs)));
+            const count = reads.add(idsValue(unknown), view.now);
             if (count >= options.foreignReads) {
               hit = {
                 message: `${view.identity.id} read ${count} objects of ${operation} whose IDs it was never given (limit ${options.foreignReads})`,

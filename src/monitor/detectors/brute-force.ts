@@ -53,6 +53,8 @@ export default defineDetector({
     return {
       stateSize: () => failuresByClient.size + failuresByUser.size + usernamesByClient.size,
       request(view) {
+        // Nobody locked out (the usual case): no client key built for every request.
+        if (blockedUntil.size === 0) return undefined;
         const until = blockedUntil.peek(clientOf(view));
         if (until === undefined || until <= view.now || !isAuthAttempt(view, undefined)) return undefined;
         return {

@@ -32,8 +32,13 @@ export default defineDetector({
       request(view) {
         const operation = operationKey(view);
         const key = identityOperationKey(view);
-        const mine = slide(byIdentity.upsert(key, () => newSlidingCount(view.now)), view.now, windowMs);
-        const everyone = slide(byOperation.upsert(operation, () => newSlidingCount(view.now)), view.now, windowMs);
+        // get, then set when absent: no closure per request for the rare creation.
+        let identityCount = byIdentity.get(key);
+        if (!identityCount) byIdentity.set(key, (identityCount = newSlidingCount(view.now)));
+        let operationCount = byOperation.get(operation);
+        if (!operationCount) byOperation.set(operation, (operationCount = newSlidingCount(view.now)));
+        const mine = slide(identityCount, view.now, windowMs);
+        const everyone = slide(operationCount, view.now, windowMs);
         if (mine > options.perIdentity) {
           return {
             message: `${view.identity.id} sent ${Math.round(mine)} requests to ${operation} within ${options.windowSeconds}s (limit ${options.perIdentity})`,

@@ -32,6 +32,7 @@ export default defineDetector({
     return {
       stateSize: () => misses.size + paths.size,
       request(view) {
+        if (blockedUntil.size === 0) return undefined;
         const until = blockedUntil.peek(view.identity.id);
         if (until === undefined || until <= view.now) return undefined;
         return {
@@ -44,7 +45,9 @@ export default defineDetector({
       },
       response(view) {
         const client = view.identity.id;
-        const distinct = paths.upsert(client, () => new WindowedDistinct(options.distinctPaths + 1, windowMs)).add(view.url.pathname.slice(0, 512), view.now);
+        let visited = paths.get(client);
+        if (!visited) paths.set(client, (visited = new WindowedDistinct(options.distinctPaths + 1, windowMs)));
+        const distinct = visited.add(view.url.pathname.slice(0, 512), view.now);
         const missed = view.status === 404 || view.status === 405 ? slide(misses.upsert(client, () => newSlidingCount(view.now)), view.now, windowMs) : 0;
         const flag = (message: string, evidence: Record<string, unknown>) => {
           blockedUntil.set(client, view.now + options.blockSeconds * 1000);
