@@ -5,6 +5,7 @@ import { indexJson } from './json-index.js';
 import { LineIndex } from './line-index.js';
 import type { NodeIndex, NodeRange } from './node-index.js';
 import { parsePointer, pointerFromSegments } from './pointer.js';
+import { parseCommonYaml } from './yaml-common.js';
 import { indexYamlEvents } from './yaml-index.js';
 
 export type SourceFormat = 'json' | 'yaml';
@@ -148,6 +149,10 @@ function jsonSource(uri: string, displayPath: string, text: string, value: unkno
 }
 
 function yamlSource(uri: string, displayPath: string, text: string): Source {
+  // Most API descriptions stay inside the YAML that the one-pass parser reads; the rest (and every
+  // error, with js-yaml's wording) goes through js-yaml's events.
+  const common = parseCommonYaml(text, MAX_NESTING_DEPTH);
+  if (common) return new Source(uri, displayPath, text, common.value, 'yaml', common.index, []);
   let events;
   try {
     events = parseEvents(text, { filename: displayPath, maxDepth: MAX_NESTING_DEPTH });
