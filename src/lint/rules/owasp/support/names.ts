@@ -45,8 +45,13 @@ export function isCredentialName(name: string): boolean {
   return CREDENTIAL_NAME.test(name) && !PAGINATION_TOKEN.test(name) && !CREDENTIAL_METADATA.test(name.replace(/([a-z0-9])([A-Z])/g, '$1_$2'));
 }
 
+/** The words `isOutboundUrlName` needs one of as its last (or only) word, anywhere in any case. */
+const OUTBOUND_URL_PIECE = /url|uri|endpoint|href|callback|webhook/i;
+
 /** Names of URL-valued inputs the server will call back or redirect to (SSRF / unsafe consumption). */
 export function isOutboundUrlName(name: string): boolean {
+  // Every word is a piece of the name: without one of these pieces no split can match (most names).
+  if (!OUTBOUND_URL_PIECE.test(name)) return false;
   const parts = words(name);
   const last = parts.at(-1);
   const urlish = last === 'url' || last === 'uri' || last === 'endpoint' || last === 'href';
