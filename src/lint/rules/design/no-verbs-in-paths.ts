@@ -23,14 +23,14 @@ export default defineRule({
     return {
       Paths(node, ctx) {
         if (!isObject(node)) return;
+        // Paths repeat their segments (`/api`, `/users`, `/{id}`): judge each distinct one once.
+        const verbs = new Map<string, string | undefined>();
         for (const path of Object.keys(node)) {
           if (!path.startsWith('/')) continue;
           for (const segment of path.split('/')) {
-            if (segment === '' || segment.startsWith('{') || NOUNS.test(segment)) continue;
-            const verb = segment
-              .split('.')
-              .map((part) => words(part)[0])
-              .find((first) => first !== undefined && VERBS.has(first));
+            if (segment === '' || segment.startsWith('{')) continue;
+            let verb = verbs.get(segment);
+            if (verb === undefined && !verbs.has(segment)) verbs.set(segment, (verb = verbOf(segment)));
             if (verb) {
               ctx.report({ messageId: 'verb', data: { path, verb, segment }, location: ctx.location.child(path).key() });
               break;
@@ -41,3 +41,12 @@ export default defineRule({
     };
   },
 });
+
+/** The verb a path segment starts one of its dot-separated parts with, if any. */
+function verbOf(segment: string): string | undefined {
+  if (NOUNS.test(segment)) return undefined;
+  return segment
+    .split('.')
+    .map((part) => words(part)[0])
+    .find((first) => first !== undefined && VERBS.has(first));
+}
