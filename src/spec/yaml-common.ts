@@ -16,7 +16,7 @@ import { YamlIndexWriter } from './yaml-index.js';
  * by js-yaml's own core-schema tags, so `012`, `0x1F`, `.inf` or `~` mean what they mean there.
  */
 export function parseCommonYaml(text: string, maxDepth: number): { value: unknown; index: NodeIndex } | undefined {
-  if (UNSUPPORTED_CHARACTERS.test(text)) return undefined;
+  if (UNSUPPORTED_CHARACTERS.test(text) || (text.includes('\r') && LONE_CR.test(text)) || !isWellFormed(text)) return undefined;
   try {
     return new CommonYamlParser(text, maxDepth).parse();
   } catch (error) {
@@ -28,9 +28,15 @@ export function parseCommonYaml(text: string, maxDepth: number): { value: unknow
 /** Thrown (and caught above) the moment the text leaves the supported subset. */
 const GIVE_UP = Symbol('give up');
 
-/** Control characters (js-yaml rejects most), a lone CR, a BOM inside the text, tabs: left to js-yaml. */
+/**
+ * Left to js-yaml: control characters (it rejects most), a BOM inside the text, tabs, a CR that is
+ * not part of a CRLF, lone surrogates. Three separate scans: one regex for all of it took 4× as long.
+ */
 // eslint-disable-next-line no-control-regex
-const UNSUPPORTED_CHARACTERS = /[\x00-\x08\x0B\x0C\x0E-\x1F\x7F-\x9F\uFEFF\uFFFE\uFFFF\t]|\r(?!\n)|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+const UNSUPPORTED_CHARACTERS = /[\x00-\x08\x0B\x0C\x0E-\x1F\x7F-\x9F\uFEFF\uFFFE\uFFFF\t]/;
+const LONE_CR = /\r(?!\n)/;
+/** String.prototype.isWellFormed (Node 20; not yet in TypeScript's ES2023 library). */
+const isWellFormed = (text: string): boolean => (text as string & { isWellFormed(): boolean }).isWellFormed();
 
 /** The core schema's implicit resolvers in js-yaml's order, by the first characters they can match. */
 const RESOLVERS = [nullCoreTag, boolCoreTag, intCoreTag, floatCoreTag];
