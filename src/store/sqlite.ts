@@ -55,6 +55,9 @@ export interface ExchangeRecord {
   sample?: () => Record<string, unknown>;
 }
 
+/** Rows per message to the writer thread (and per transaction): what one turn of the event loop converts and copies. */
+const FLUSH_CHUNK_ROWS = 500;
+
 const SCHEMA = `
 CREATE TABLE IF NOT EXISTS operations (
   key TEXT PRIMARY KEY, method TEXT NOT NULL, route TEXT NOT NULL, operation_id TEXT,
@@ -75,9 +78,9 @@ CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
 
 /**
  * The embedded store: SQLite in WAL mode. The request thread only aggregates records in memory;
- * every `flushMs` the aggregate is posted as one batch to a writer thread (`sqlite-writer.ts`) that
- * commits it in one transaction, so the proxy never waits on the disk, a transaction or a
- * checkpoint. The queue is bounded (`queueLimit`): beyond it, and when a write fails, records are
+ * every `flushMs` the aggregate is posted, in chunks of at most 500 rows (one per event-loop turn),
+ * to a writer thread (`sqlite-writer.ts`) that commits each chunk in one transaction, so the proxy
+ * never waits on the disk, a transaction or a checkpoint, nor stalls on one large batch. The queue is bounded (`queueLimit`): beyond it, and when a write fails, records are
  * dropped and counted, and traffic goes on. A transaction is all or nothing, so after a SIGKILL the
  * file opens consistent, missing at most the batches not yet committed.
  */
@@ -88,7 +91,8 @@ export class SqliteStore {
   private writerFailed?: string;
   private operations = new Map<string, { method: string; route: string; operationId?: string; count: number; errors: number; first: number; last: number }>();
   private identities = new Map<string, { kind: string; role: string; count: number; first: number; last: number }>();
-  private alerts: Finding[] = [];
+  /** Alerts as rows, serialized when recorded: one at a time on the request path instead of all at once in a flush. */
+  private alerts: WriteBatch['alerts'] = [];
   private samples: WriteBatch['samples'] = [];
   /** Samples taken, by operation key and status; `sampledPairs` counts the pairs (at most 10,000). */
   private readonly sampled = new Map<string, Map<number, number>>();
@@ -107,6 +111,8 @@ export class SqliteStore {
   private lastWarning = 0;
   private closed = false;
   private closing?: Promise<void>;
+  /** Set while a flush is still posting its chunks. */
+  private pumping?: Promise<void>;
   readonly counters = { dropped: 0, written: 0 };
 
   private constructor(readonly file: string, private readonly options: StoreOptions, db: Database, library: string) {
@@ -184,41 +190,96 @@ export class SqliteStore {
 
   recordAlert(finding: Finding): void {
     if (this.closed || !this.admit(1)) return;
-    this.alerts.push(finding);
+    const evidence = finding.evidence ?? {};
+    const location = finding.location as { method?: string; path?: string };
+    const at = Date.parse(String(evidence.at ?? '')) || Date.now();
+    this.alerts.push([at, finding.ruleId, finding.severity, String(evidence.identity ?? ''), location.method ?? null, location.path ?? null, finding.message, JSON.stringify(finding)]);
   }
 
   /**
-   * Posts everything aggregated so far to the writer as one batch; resolves once it (and every
-   * earlier batch) is committed or counted as dropped. Never rejects.
+   * Posts everything aggregated so far to the writer; resolves once it (and every earlier batch) is
+   * committed or counted as dropped. Never rejects. The aggregate goes in chunks of at most
+   * `FLUSH_CHUNK_ROWS` rows, one per turn of the event loop, each committed in its own transaction:
+   * turning 50,000 identities into rows and copying them to the writer in one go stalled the
+   * proxy's thread for tens of milliseconds (requests in flight waited that long).
    */
   flush(): Promise<void> {
+    // One flush posts at a time, so chunks reach the writer in order (and `close` comes after all of them).
+    if (this.pumping) return this.pumping.then(() => this.flush());
     const pruneBefore = this.prunePending(Date.now());
     if (this.queued === 0 && pruneBefore === undefined && this.posted === 0) return Promise.resolve();
-    const batch: WriteBatch = {
-      type: 'batch',
-      id: this.nextId++,
-      records: this.queued,
-      operations: [...this.operations].map(([key, o]) => [key, o.method, o.route, o.operationId ?? null, o.count, o.errors, o.first, o.last]),
-      identities: [...this.identities].map(([id, i]) => [id, i.kind, i.role, i.count, i.first, i.last]),
-      alerts: this.alerts.map((finding) => {
-        const evidence = finding.evidence ?? {};
-        const location = finding.location as { method?: string; path?: string };
-        const at = Date.parse(String(evidence.at ?? '')) || Date.now();
-        return [at, finding.ruleId, finding.severity, String(evidence.identity ?? ''), location.method ?? null, location.path ?? null, finding.message, JSON.stringify(finding)];
-      }),
-      samples: this.samples,
-      pruneBefore,
-    };
-    const rows = batch.operations.length + batch.identities.length + batch.alerts.length + batch.samples.length;
-    this.postedRows.set(batch.id, rows);
-    this.postedRowCount += rows;
+    const operations = this.operations.entries();
+    const identities = this.identities.entries();
+    const alerts = this.alerts;
+    const samples = this.samples;
+    const total = this.operations.size + this.identities.size + alerts.length + samples.length;
+    const records = this.queued;
     this.operations = new Map();
     this.identities = new Map();
     this.alerts = [];
     this.samples = [];
-    this.posted += this.queued;
+    this.posted += records;
     this.queued = 0;
-    return this.post(batch);
+    // Every chunk is registered now: its rows count against `queueLimit` until the writer commits them.
+    const chunks: { id: number; rows: number; records: number }[] = [];
+    const count = Math.max(1, Math.ceil(total / FLUSH_CHUNK_ROWS));
+    let assigned = 0;
+    for (let k = 0; k < count; k++) {
+      const rows = Math.min(FLUSH_CHUNK_ROWS, total - k * FLUSH_CHUNK_ROWS);
+      // Records are shared out by rows (what a failed chunk counts as dropped).
+      const share = k === count - 1 ? records - assigned : Math.floor((records * rows) / total);
+      assigned += share;
+      const chunk = { id: this.nextId++, rows, records: share };
+      chunks.push(chunk);
+      this.postedRows.set(chunk.id, rows);
+      this.postedRowCount += rows;
+    }
+    const failedBefore = this.writerFailed !== undefined;
+    let alertAt = 0;
+    let sampleAt = 0;
+    let next = 0;
+    return new Promise<void>((resolve) => {
+      let posted!: () => void;
+      this.pumping = new Promise<void>((done) => (posted = done));
+      const finish = () => {
+        this.pumping = undefined;
+        posted();
+      };
+      const pump = () => {
+        // The writer went away meanwhile: `fail` already counted these records as dropped.
+        if (this.writerFailed !== undefined && !failedBefore) {
+          finish();
+          resolve();
+          return;
+        }
+        const chunk = chunks[next++]!;
+        const last = next === chunks.length;
+        const batch: WriteBatch = { type: 'batch', id: chunk.id, records: chunk.records, operations: [], identities: [], alerts: [], samples: [], pruneBefore: last ? pruneBefore : undefined };
+        let room = chunk.rows;
+        for (; room > 0; room--) {
+          const entry = operations.next();
+          if (entry.done) break;
+          const [key, o] = entry.value;
+          batch.operations.push([key, o.method, o.route, o.operationId ?? null, o.count, o.errors, o.first, o.last]);
+        }
+        for (; room > 0; room--) {
+          const entry = identities.next();
+          if (entry.done) break;
+          const [id, i] = entry.value;
+          batch.identities.push([id, i.kind, i.role, i.count, i.first, i.last]);
+        }
+        for (; room > 0 && alertAt < alerts.length; room--) batch.alerts.push(alerts[alertAt++]!);
+        for (; room > 0 && sampleAt < samples.length; room--) batch.samples.push(samples[sampleAt++]!);
+        const written = this.post(batch);
+        if (!last) {
+          setImmediate(pump);
+          return;
+        }
+        finish();
+        void written.then(resolve);
+      };
+      pump();
+    });
   }
 
   /** Deletes what is older than the retention period, as of `now`; resolves once done. */
