@@ -22,7 +22,8 @@ export const json: Reporter = (findings, context) => [...jsonChunks(findings, co
 export function* jsonChunks(findings: readonly Finding[], context: ReportContext): Generator<string> {
   yield `{\n  "version": ${JSON_REPORT_VERSION},\n  "tool": ${indent(JSON.stringify({ name: context.tool.name, version: context.tool.version }, null, 2), '  ')},\n  "findings": [`;
   for (let index = 0; index < findings.length; index++) {
-    yield `${index === 0 ? '' : ','}\n    ${indent(JSON.stringify(toJson(findings[index]!), null, 2), '    ')}`;
+    const finding = findings[index]!;
+    yield `${index === 0 ? '' : ','}\n    ${lintFindingText(finding) ?? indent(JSON.stringify(toJson(finding), null, 2), '    ')}`;
   }
   yield findings.length === 0 ? '],\n' : '\n  ],\n';
   const tail: Record<string, unknown> = { summary: countBySeverity(findings) };
@@ -35,6 +36,40 @@ export function* jsonChunks(findings: readonly Finding[], context: ReportContext
 /** Indents every line after the first (JSON strings never hold a raw newline). */
 function indent(text: string, by: string): string {
   return text.replace(/\n/g, `\n${by}`);
+}
+
+const LOCATION_KEYS = ['file', 'pointer', 'line', 'column', 'endLine', 'endColumn'];
+
+/**
+ * The common case, a lint finding, written out directly: the same text as the generic path gives
+ * (JSON.stringify with two-space indentation, at a finding's depth), at a third of the cost, which
+ * counts at 20,000 findings. Undefined for any other shape.
+ */
+function lintFindingText(finding: Finding): string | undefined {
+  if (finding.relatedLocations || finding.evidence || finding.reproduce !== undefined || finding.suppressed || finding.fields) return undefined;
+  const location = finding.location as unknown as Record<string, unknown>;
+  let keys = 0;
+  for (const key in location) if (key !== LOCATION_KEYS[keys++]) return undefined;
+  if (keys !== LOCATION_KEYS.length || typeof location.file !== 'string' || typeof location.pointer !== 'string') return undefined;
+  const { line, column, endLine, endColumn } = location;
+  if (!Number.isInteger(line) || !Number.isInteger(column) || !Number.isInteger(endLine) || !Number.isInteger(endColumn)) return undefined;
+  let text =
+    `{\n      "ruleId": ${JSON.stringify(finding.ruleId)},\n      "severity": ${JSON.stringify(finding.severity)},\n      "message": ${JSON.stringify(finding.message)},` +
+    `\n      "location": {\n        "file": ${JSON.stringify(location.file)},\n        "pointer": ${JSON.stringify(location.pointer)},` +
+    `\n        "line": ${line},\n        "column": ${column},\n        "endLine": ${endLine},\n        "endColumn": ${endColumn}\n      },` +
+    `\n      "owasp": ${stringList(finding.owasp)},\n      "cwe": ${stringList(finding.cwe)}`;
+  if (finding.fix !== undefined) text += `,\n      "fix": ${JSON.stringify(finding.fix)}`;
+  if (finding.docsUrl !== undefined) text += `,\n      "docsUrl": ${JSON.stringify(finding.docsUrl)}`;
+  if (finding.fingerprint !== undefined) text += `,\n      "fingerprint": ${JSON.stringify(finding.fingerprint)}`;
+  return `${text}\n    }`;
+}
+
+/** A list of strings as JSON.stringify(…, null, 2) writes it inside a finding. */
+function stringList(list: readonly string[]): string {
+  if (list.length === 0) return '[]';
+  let text = '[';
+  for (let i = 0; i < list.length; i++) text += `${i === 0 ? '' : ','}\n        ${JSON.stringify(list[i])}`;
+  return `${text}\n      ]`;
 }
 
 function toJson(finding: Finding): Record<string, unknown> {

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import type { Finding } from '../../core/finding.js';
+import fc from 'fast-check';
+import { countBySeverity, type Finding } from '../../core/finding.js';
 import { json, jsonChunks, JSON_REPORT_VERSION } from '../json.js';
 import { basicAuth, context, finding, operationFinding } from './fixtures.js';
 
@@ -125,3 +126,40 @@ test('json: written piece by piece, the text is exactly JSON.stringify(report, n
     }
   }
 });
+
+test('json: lint findings (written by the direct path) read exactly as JSON.stringify writes them, whatever their text', () => {
+  const text = fc.string({ unit: 'binary', maxLength: 40 });
+  const lintFinding = fc.record(
+    {
+      ruleId: text,
+      severity: fc.constantFrom('error' as const, 'warning' as const, 'info' as const, 'hint' as const),
+      message: text,
+      location: fc.record({ file: text, pointer: text, line: fc.nat(), column: fc.nat(), endLine: fc.nat(), endColumn: fc.nat() }),
+      owasp: fc.array(text, { maxLength: 3 }),
+      cwe: fc.array(text, { maxLength: 3 }),
+      fix: text,
+      docsUrl: text,
+      fingerprint: text,
+    },
+    { requiredKeys: ['ruleId', 'severity', 'message', 'location', 'owasp', 'cwe'] },
+  );
+  // Shapes that must take the generic path: a location in another key order, a missing line, an operation.
+  const other = fc.constantFrom<Finding>(
+    finding({ location: { pointer: '/a', file: 'b.yaml', line: 1, column: 1, endLine: 1, endColumn: 2 } }),
+    finding({ location: { file: 'b.yaml', pointer: '/a' } }),
+    operationFinding,
+  );
+  fc.assert(
+    fc.property(fc.array(fc.oneof(lintFinding as fc.Arbitrary<Finding>, other), { maxLength: 5 }), (findings) => {
+      const rendered = [...jsonChunks(findings, context())].join('');
+      assert.equal(rendered, JSON.stringify({ version: 1, tool: { name: 'rampart', version: '1.2.3' }, findings: findings.map(contractOrder), summary: countBySeverity(findings) }, null, 2) + '\n');
+    }),
+    { numRuns: 300 },
+  );
+});
+
+/** A finding's keys in the report's order (the direct path must match the generic one). */
+function contractOrder(finding: Finding): Record<string, unknown> {
+  const { ruleId, severity, message, location, relatedLocations, owasp, cwe, fix, docsUrl, evidence, reproduce, fingerprint, suppressed } = finding;
+  return { ruleId, severity, message, location, relatedLocations, owasp, cwe, fix, docsUrl, evidence, reproduce, fingerprint, suppressed };
+}
