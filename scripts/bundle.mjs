@@ -1,6 +1,10 @@
 // Bundles the CLI (tsc's output in dist/) into dist/bundle/: a handful of files instead of some 200
 // modules, which is most of a small run's start-up. Each command stays a chunk loaded on demand.
+import { rmSync } from 'node:fs';
 import { build } from 'esbuild';
+
+// Chunk names are content hashes: without a clean start, every build would leave its old chunks behind.
+rmSync('dist/bundle', { recursive: true, force: true });
 
 await build({
   entryPoints: { main: 'dist/cli/main.js' },
