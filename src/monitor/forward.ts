@@ -113,9 +113,10 @@ export function createForwardServer(options: ForwardOptions): ForwardServer {
         return refuse(400, 'Bad request target', 'the request target is not a valid URL', 'rejected');
       }
     } else return refuse(400, 'Bad request target', 'only origin-form or absolute-form request targets are accepted', 'rejected');
+    const peer = normalizePeer(request.socket.remoteAddress);
     let url: URL;
     try {
-      url = new URL(`http://${sanitizeHost(request.headers.host) ?? 'proxy.invalid'}${pathAndQuery}`);
+      url = new URL(`http://${forwardedFor(request.headers.host, peer).host ?? 'proxy.invalid'}${pathAndQuery}`);
     } catch {
       return refuse(400, 'Bad request target', 'the request target is not a valid path', 'rejected');
     }
@@ -123,7 +124,6 @@ export function createForwardServer(options: ForwardOptions): ForwardServer {
     if (declaredLength > maxBodyBytes) return refuse(413, 'Request body too large', `bodies above ${maxBodyBytes} bytes are refused`, 'rejected', { connection: 'close' });
 
     const headers = flatHeaders(request.headers);
-    const peer = normalizePeer(request.socket.remoteAddress);
     const ip = options.identity.clientIp(peer, headers['x-forwarded-for']);
     const decision: RequestDecision = monitor.request({ method, url, headers, ip, now: startedAt });
     const view = decision.view;
@@ -362,13 +362,11 @@ export function forwardHeaders(headers: IncomingHttpHeaders, context: { peer: st
   }
   // `TE: trailers` is the one TE value that may pass (gRPC-style upstreams need it).
   if (headers.te !== undefined && /\btrailers\b/i.test(String(headers.te))) out.te = 'trailers';
-  const host = sanitizeHost(headers.host);
-  const forFor = context.peer.includes(':') ? `"[${context.peer}]"` : context.peer || 'unknown';
+  const { host, element } = forwardedFor(headers.host, context.peer);
   const previousFor = context.trusted ? (headers['x-forwarded-for'] as string | undefined) : undefined;
   out['x-forwarded-for'] = previousFor ? `${previousFor}, ${context.peer}` : context.peer;
   out['x-forwarded-proto'] = context.trusted && headers['x-forwarded-proto'] ? headers['x-forwarded-proto'] : 'http';
   if (host) out['x-forwarded-host'] = context.trusted && headers['x-forwarded-host'] ? headers['x-forwarded-host'] : host;
-  const element = `for=${forFor};proto=http${host ? `;host="${host}"` : ''}`;
   out.forwarded = context.trusted && headers.forwarded ? `${headers.forwarded}, ${element}` : element;
   out.via = headers.via ? `${headers.via}, 1.1 rampart` : '1.1 rampart';
   out.host = context.upstreamHost;
@@ -385,6 +383,18 @@ function responseHeadersFrom(headers: IncomingHttpHeaders, draining: boolean): O
   }
   if (draining) out.connection = 'close';
   return out;
+}
+
+/** The sanitized Host and this hop's `Forwarded` element, for the last Host and peer seen (keep-alive clients repeat both). */
+let lastForwarded: { hostHeader: string | undefined; peer: string; host: string | undefined; element: string } | undefined;
+
+function forwardedFor(hostHeader: string | undefined, peer: string): { host: string | undefined; element: string } {
+  const last = lastForwarded;
+  if (last && last.hostHeader === hostHeader && last.peer === peer) return last;
+  const host = sanitizeHost(hostHeader);
+  const forFor = peer.includes(':') ? `"[${peer}]"` : peer || 'unknown';
+  lastForwarded = { hostHeader, peer, host, element: `for=${forFor};proto=http${host ? `;host="${host}"` : ''}` };
+  return lastForwarded;
 }
 
 /** A Host header is only used for messages and X-Forwarded-Host, and only when it is a plain host[:port]. */
