@@ -9,11 +9,44 @@ export interface DuplicateKey {
 }
 
 /**
- * One linear scan over text that JSON.parse has already accepted: records node ranges for later
- * position look-ups and finds duplicate keys, which JSON.parse silently drops.
+ * One linear scan over text that JSON.parse has already accepted (`value` is what it gave): records
+ * node ranges for later position look-ups and finds duplicate keys, which JSON.parse silently drops.
+ * The scan first only counts keys; when the parsed value holds as many, there is no duplicate and
+ * no key had to be decoded and remembered. Otherwise a second scan names the duplicates.
  */
-export function indexJson(text: string): { index: NodeIndex; duplicates: DuplicateKey[]; depth: number } {
+export function indexJson(text: string, value: unknown): { index: NodeIndex; duplicates: DuplicateKey[]; depth: number } {
+  const counted = scan(text, false);
+  if (counted.depth > MAX_COUNTED_DEPTH || counted.keys === countKeys(value)) return counted;
+  return scan(text, true);
+}
+
+/** Deeper than this the caller refuses the document anyway; counting its keys could overflow the stack. */
+const MAX_COUNTED_DEPTH = 5000;
+
+function countKeys(value: unknown): number {
+  if (value === null || typeof value !== 'object') return 0;
+  let count = 0;
+  if (Array.isArray(value)) {
+    for (const item of value) count += countKeys(item);
+    return count;
+  }
+  for (const key in value) count += 1 + countKeys((value as Record<string, unknown>)[key]);
+  return count;
+}
+
+interface Container {
+  node: number;
+  mapping: boolean;
+  /** Keys seen so far (only when tracking duplicates). */
+  keys?: Set<string>;
+  items: number;
+  /** Whether this container has a segment on the path (only when tracking duplicates). */
+  pushed: boolean;
+}
+
+function scan(text: string, track: boolean): { index: NodeIndex; duplicates: DuplicateKey[]; depth: number; keys: number } {
   const builder = new NodeIndexBuilder(text.length >> 4);
+  let keys = 0;
   const duplicates: DuplicateKey[] = [];
   const path: string[] = [];
   let i = 0;
@@ -41,7 +74,7 @@ export function indexJson(text: string): { index: NodeIndex; duplicates: Duplica
   };
 
   // Iterative, so deeply nested input cannot overflow the stack.
-  const containers: { node: number; keys?: Set<string>; items: number; pushed: boolean }[] = [];
+  const containers: Container[] = [];
   let expectValue = true;
   let depth = 0;
   skipSpace();
@@ -49,8 +82,8 @@ export function indexJson(text: string): { index: NodeIndex; duplicates: Duplica
     const c = text.charCodeAt(i);
     if (c === 123 /* { */ || c === 91 /* [ */) {
       const node = builder.add(c === 123 ? NODE_MAPPING : NODE_SEQUENCE, i, i + 1);
-      const container: { node: number; keys?: Set<string>; items: number; pushed: boolean } = { node, items: 0, pushed: false };
-      if (c === 123) container.keys = new Set();
+      const container: Container = { node, mapping: c === 123, items: 0, pushed: false };
+      if (c === 123 && track) container.keys = new Set();
       containers.push(container);
       if (containers.length > depth) depth = containers.length;
       i++;
@@ -61,8 +94,10 @@ export function indexJson(text: string): { index: NodeIndex; duplicates: Duplica
         expectValue = false;
         continue;
       }
-      path.push('0');
-      container.pushed = true;
+      if (track) {
+        path.push('0');
+        container.pushed = true;
+      }
       expectValue = true;
       continue;
     }
@@ -76,12 +111,15 @@ export function indexJson(text: string): { index: NodeIndex; duplicates: Duplica
     }
     if (c === 34 /* " */ && !expectValue) {
       const end = stringEnd(i);
-      const key = decode(i, end);
-      const top = containers[containers.length - 1]!;
-      if (top.keys!.has(key)) duplicates.push({ parent: path.slice(0, top.pushed ? -1 : path.length), key, keyStart: i, keyEnd: end });
-      top.keys!.add(key);
-      if (top.pushed) path[path.length - 1] = key;
-      else path.push(key), (top.pushed = true);
+      keys++;
+      if (track) {
+        const key = decode(i, end);
+        const top = containers[containers.length - 1]!;
+        if (top.keys!.has(key)) duplicates.push({ parent: path.slice(0, top.pushed ? -1 : path.length), key, keyStart: i, keyEnd: end });
+        top.keys!.add(key);
+        if (top.pushed) path[path.length - 1] = key;
+        else path.push(key), (top.pushed = true);
+      }
       builder.add(NODE_SCALAR, i, end, STYLE_DOUBLE);
       i = end;
       skipSpace();
@@ -105,7 +143,7 @@ export function indexJson(text: string): { index: NodeIndex; duplicates: Duplica
     i = end;
     afterValue();
   }
-  return { index: builder.build(text), duplicates, depth };
+  return { index: builder.build(text), duplicates, depth, keys };
 
   function afterValue(): void {
     skipSpace();
@@ -114,10 +152,10 @@ export function indexJson(text: string): { index: NodeIndex; duplicates: Duplica
     if (text.charCodeAt(i) === 44 /* , */) {
       i++;
       skipSpace();
-      if (top.keys) expectValue = false;
+      if (top.mapping) expectValue = false;
       else {
         top.items++;
-        path[path.length - 1] = String(top.items);
+        if (track) path[path.length - 1] = String(top.items);
         expectValue = true;
       }
     }

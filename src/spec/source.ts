@@ -135,7 +135,7 @@ function lineColumnOfOffset(text: string, offset: number): { line: number; colum
 }
 
 function jsonSource(uri: string, displayPath: string, text: string, value: unknown): Source {
-  const { index, duplicates, depth } = indexJson(text);
+  const { index, duplicates, depth } = indexJson(text, value);
   if (depth > MAX_NESTING_DEPTH) {
     throw new RampartError('RAMPART_INPUT_TOO_LARGE', `nesting deeper than ${MAX_NESTING_DEPTH} levels`, { position: { file: displayPath } });
   }

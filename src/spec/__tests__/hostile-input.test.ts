@@ -96,6 +96,13 @@ describe('duplicate keys', () => {
     ]);
   });
 
+  test('JSON: a repeat inside a list is named by its index, and a document without repeats has no issue', () => {
+    const text = '{"list": [{"k": 1}, [], {"k": 1, "k": 2}], "m": {"k": {"k": 0}}}';
+    const source = parseSource('/virtual/dup-list.json', 'dup-list.json', text);
+    assert.deepEqual(source.issues.map((issue) => [issue.pointer, source.positionOf(issue.offset!)]), [['/list/2/k', { line: 1, column: 34 }]]);
+    assert.deepEqual(parseSource('/virtual/no-dup.json', 'no-dup.json', '{"a": {"a": [{"a": 1}, {"b": 2}]}, "b": {"a": 1}}').issues, []);
+  });
+
   test('YAML: every repeat is reported at the repeat, nested ones too', () => {
     const text = 'openapi: 3.0.0\npaths: {}\nopenapi: 3.0.1\ninfo:\n  title: a\n  title: b\nlist:\n  - { k: 1, k: 2 }\n';
     const source = parseSource('/virtual/dup.yaml', 'dup.yaml', text);
