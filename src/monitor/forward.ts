@@ -166,22 +166,29 @@ export function createForwardServer(options: ForwardOptions): ForwardServer {
     });
 
     let received = 0;
-    request.on('data', (chunk: Buffer) => {
-      if (done) return;
-      received += chunk.length;
-      if (received > maxBodyBytes) {
-        upstreamRequest.destroy();
-        refuse(413, 'Request body too large', `bodies above ${maxBodyBytes} bytes are refused`, 'rejected', { connection: 'close' });
-        return;
-      }
-      requestTee.push(chunk);
-      // Back-pressure: a listener only when the upstream is actually full (most requests never are).
-      if (!upstreamRequest.write(chunk)) {
-        request.pause();
-        upstreamRequest.once('drain', () => request.resume());
-      }
-    });
-    request.on('end', () => upstreamRequest.end());
+    if (declaredLength === 0 && request.headers['transfer-encoding'] === undefined) {
+      // No body (RFC 9112 §6.3: neither Content-Length nor Transfer-Encoding, or a length of 0): the
+      // upstream request ends now, without waiting for the stream's 'end' a tick later; Node
+      // discards the empty stream when the response finishes.
+      upstreamRequest.end();
+    } else {
+      request.on('data', (chunk: Buffer) => {
+        if (done) return;
+        received += chunk.length;
+        if (received > maxBodyBytes) {
+          upstreamRequest.destroy();
+          refuse(413, 'Request body too large', `bodies above ${maxBodyBytes} bytes are refused`, 'rejected', { connection: 'close' });
+          return;
+        }
+        requestTee.push(chunk);
+        // Back-pressure: a listener only when the upstream is actually full (most requests never are).
+        if (!upstreamRequest.write(chunk)) {
+          request.pause();
+          upstreamRequest.once('drain', () => request.resume());
+        }
+      });
+      request.on('end', () => upstreamRequest.end());
+    }
     upstreamStarted = performance.now();
     // The client went away before its answer was complete: stop the upstream exchange too.
     response.on('close', () => {
