@@ -5,6 +5,7 @@
  */
 
 const LATENCY_BUCKETS = [0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10];
+const BUCKET_TEXT = LATENCY_BUCKETS.map(String);
 const METHODS = new Set(['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS', 'TRACE']);
 const MAX_SERIES = 5000;
 
@@ -75,12 +76,16 @@ class Histogram {
   render(out: string[]): void {
     out.push(`# HELP ${this.name} ${this.help}`, `# TYPE ${this.name} histogram`);
     for (const { labels, buckets, sum, count } of this.series.values()) {
+      // The label text once per series; each bucket line only appends its bound (a scrape of
+      // thousands of series stays short on the proxy's thread).
+      const text = formatLabels(labels);
+      const prefix = `${this.name}_bucket{${text ? `${text.slice(1, -1)},` : ''}le="`;
       let cumulative = 0;
-      LATENCY_BUCKETS.forEach((bound, k) => {
+      for (let k = 0; k < LATENCY_BUCKETS.length; k++) {
         cumulative += buckets[k]!;
-        out.push(`${this.name}_bucket${formatLabels({ ...labels, le: String(bound) })} ${cumulative}`);
-      });
-      out.push(`${this.name}_bucket${formatLabels({ ...labels, le: '+Inf' })} ${count}`, `${this.name}_sum${formatLabels(labels)} ${sum}`, `${this.name}_count${formatLabels(labels)} ${count}`);
+        out.push(`${prefix}${BUCKET_TEXT[k]}"} ${cumulative}`);
+      }
+      out.push(`${prefix}+Inf"} ${count}`, `${this.name}_sum${text} ${sum}`, `${this.name}_count${text} ${count}`);
     }
   }
 }
