@@ -24,7 +24,9 @@ export function classifyFields(value: unknown, skip?: ReadonlySet<string>): Fiel
         const limit = Math.min(node.length, 50);
         for (let k = 0; k < limit; k++) visit(node[k], `${path}[]`, key, depth + 1);
       } else {
-        for (const [child, childValue] of Object.entries(node as Record<string, unknown>)) visit(childValue, path ? `${path}.${child}` : child, child, depth + 1);
+        const object = node as Record<string, unknown>;
+        // for-in, not entries: no pair arrays per key (the proxy classifies every JSON response).
+        for (const child in object) visit(object[child], path ? `${path}.${child}` : child, child, depth + 1);
       }
       return;
     }
