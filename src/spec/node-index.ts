@@ -15,6 +15,14 @@ export const STYLE_DOUBLE = 3;
 /** Up to this many keys, a mapping is searched in place rather than given a lookup table. */
 const SMALL_MAPPING = 12;
 
+/** A node found by following pointer segments; `complete` is false when the path stopped short. */
+export interface Located {
+  node: number;
+  /** The key node of a mapping value; -1 otherwise. */
+  keyNode: number;
+  complete: boolean;
+}
+
 export interface NodeRange {
   start: number;
   end: number;
@@ -90,40 +98,38 @@ export class NodeIndex {
     return this.kinds.length;
   }
 
+  /** The root node, as a starting point for `step`. */
+  root(): Located | undefined {
+    return this.kinds.length === 0 ? undefined : { node: 0, keyNode: -1, complete: true };
+  }
+
   /**
-   * Finds the node at `segments` (decoded JSON pointer segments). When the full path does not
-   * exist in this file (it passes through an alias or a value that is not there), returns the
-   * deepest node found and how many segments it matched.
+   * One pointer segment down from `from`. When the child does not exist in this file (the path
+   * passes through an alias or a value that is not there), the result is `from` marked incomplete:
+   * the deepest node found, which is where a finding about a missing node is shown.
    */
-  locate(segments: readonly string[]): { range: NodeRange; matched: number } | undefined {
-    if (this.kinds.length === 0) return undefined;
-    let node = 0;
-    let keyNode = -1;
-    let matched = 0;
-    for (const segment of segments) {
-      const kind = this.kinds[node];
-      let child = -1;
-      let childKey = -1;
-      if (kind === NODE_MAPPING) {
-        const keyIndex = this.findKey(node, segment) ?? (this.aliasTargets ? this.mergedKey(node, segment, new Set([node])) : undefined);
-        if (keyIndex !== undefined) {
-          childKey = keyIndex;
-          child = this.nexts[keyIndex]!;
-        }
-      } else if (kind === NODE_SEQUENCE && /^(0|[1-9]\d*)$/.test(segment)) {
-        child = this.nthItem(node, Number(segment));
-      }
-      if (child < 0) break;
-      node = child;
-      keyNode = childKey;
-      matched++;
+  step(from: Located, segment: string): Located {
+    if (!from.complete) return from;
+    const node = from.node;
+    const kind = this.kinds[node];
+    if (kind === NODE_MAPPING) {
+      const keyIndex = this.findKey(node, segment) ?? (this.aliasTargets ? this.mergedKey(node, segment, new Set([node])) : undefined);
+      if (keyIndex !== undefined) return { node: this.nexts[keyIndex]!, keyNode: keyIndex, complete: true };
+    } else if (kind === NODE_SEQUENCE && /^(0|[1-9]\d*)$/.test(segment)) {
+      const child = this.nthItem(node, Number(segment));
+      if (child >= 0) return { node: child, keyNode: -1, complete: true };
     }
-    const range: NodeRange = { start: this.starts[node]!, end: this.ends[node]! };
-    if (keyNode >= 0) {
-      range.keyStart = this.starts[keyNode]!;
-      range.keyEnd = this.ends[keyNode]!;
+    return { node: from.node, keyNode: from.keyNode, complete: false };
+  }
+
+  /** Where a located node is written, with its key's place when it is a mapping value. */
+  rangeOf(located: Located): NodeRange {
+    const range: NodeRange = { start: this.starts[located.node]!, end: this.ends[located.node]! };
+    if (located.keyNode >= 0) {
+      range.keyStart = this.starts[located.keyNode]!;
+      range.keyEnd = this.ends[located.keyNode]!;
     }
-    return { range, matched };
+    return range;
   }
 
   /** Every key that repeats in its mapping, with the pointer of the repeat. Walks the whole index. */

@@ -3,8 +3,8 @@ import { constructFromEvents, CORE_SCHEMA, mergeTag, parseEvents, YAMLException 
 import { RampartError } from '../core/errors.js';
 import { indexJson } from './json-index.js';
 import { LineIndex } from './line-index.js';
-import type { NodeIndex, NodeRange } from './node-index.js';
-import { parsePointer, pointerFromSegments } from './pointer.js';
+import type { Located, NodeIndex, NodeRange } from './node-index.js';
+import { parsePointer, pointerFromSegments, unescapeSegment } from './pointer.js';
 import { parseCommonYaml } from './yaml-common.js';
 import { indexYamlEvents } from './yaml-index.js';
 
@@ -40,6 +40,7 @@ const MERGE_SCHEMA = CORE_SCHEMA.withTags(mergeTag);
 /** One parsed file: its text, its value, and positions for any pointer on demand. */
 export class Source {
   private lineIndex: LineIndex | undefined;
+  private readonly located = new Map<string, Located>();
 
   constructor(
     /** Absolute path or URL. */
@@ -55,21 +56,42 @@ export class Source {
 
   /** The range of the node at `pointer` (or of its key). Falls back to the nearest existing ancestor. */
   range(pointer: string, options: { key?: boolean } = {}): SourceRange {
-    let segments: string[];
-    try {
-      segments = parsePointer(pointer);
-    } catch {
-      segments = [];
-    }
-    const found = this.nodes.locate(segments);
-    const range: NodeRange = found?.range ?? { start: 0, end: 0 };
-    const useKey = options.key && found?.matched === segments.length && range.keyStart !== undefined;
-    const start = useKey ? range.keyStart! : range.keyStart !== undefined && found!.matched < segments.length ? range.keyStart! : range.start;
+    const found = this.locate(pointer);
+    const range: NodeRange = found ? this.nodes.rangeOf(found) : { start: 0, end: 0 };
+    const useKey = options.key && found?.complete && range.keyStart !== undefined;
+    const start = useKey ? range.keyStart! : range.keyStart !== undefined && !found!.complete ? range.keyStart! : range.start;
     const end = useKey ? range.keyEnd! : range.end;
     const lines = (this.lineIndex ??= new LineIndex(this.text));
     const from = lines.position(start);
     const to = lines.position(Math.max(start, end));
     return { line: from.line, column: from.column, endLine: to.line, endColumn: to.column };
+  }
+
+  /**
+   * The node at a pointer, remembered with every prefix on the way: the nodes findings point at
+   * share long prefixes (/paths/~1users/get/responses/…), so each is found one step from its parent.
+   */
+  private locate(pointer: string): Located | undefined {
+    if (pointer === '' || pointer === '#') return this.nodes.root();
+    let found = this.located.get(pointer);
+    if (found) return found;
+    const cut = pointer.lastIndexOf('/');
+    if (pointer.startsWith('#') || cut === -1) {
+      // The URI fragment form (percent-encoded) or no pointer at all: walk from the root.
+      let segments: string[];
+      try {
+        segments = parsePointer(pointer);
+      } catch {
+        segments = [];
+      }
+      found = this.nodes.root();
+      for (const segment of segments) if (found) found = this.nodes.step(found, segment);
+    } else {
+      const parent = cut === 0 ? this.nodes.root() : this.locate(pointer.slice(0, cut));
+      found = parent && this.nodes.step(parent, unescapeSegment(pointer.slice(cut + 1)));
+    }
+    if (found) this.located.set(pointer, found);
+    return found;
   }
 
   /** Offset-based position, for errors that carry an offset. */
