@@ -6,10 +6,10 @@ import type { ApiDocument } from '../spec/document.js';
 import type { Source } from '../spec/source.js';
 import { NodeLocation } from './location.js';
 import type { NodeType } from './node-types.js';
-import type { Ancestor, Rule, VisitContext, VisitFunction } from './rule.js';
+import type { Rule, VisitContext, VisitFunction } from './rule.js';
 import type { RawFinding, RuleDefinition, RuleSelection, RuleSetting } from './rule-settings.js';
 import { findSuppression } from './suppression.js';
-import { walkDocument, type WalkHandlers } from './walk.js';
+import { walkDocument, type AncestorLink, type WalkHandlers } from './walk.js';
 import { WalkContext, type ReportSink } from './walk-context.js';
 
 export const RULE_CRASH_ID = 'rule-crashed';
@@ -60,8 +60,8 @@ export function runRules(document: ApiDocument, selection: RuleSelection, timing
   }
 
   const sink: ReportSink = { raw, currentRule: () => currentRule };
-  const contextFor = (location: NodeLocation, key: string | number, ancestors: readonly Ancestor[]): VisitContext => new WalkContext(document, location, key, ancestors, sink);
-  const rootContext = (rule: Rule) => new WalkContext(document, new NodeLocation(document.root, ''), '', [], { raw, currentRule: () => rule });
+  const contextFor = (location: NodeLocation, key: string | number, ancestors: AncestorLink | undefined): VisitContext => new WalkContext(document, location, key, ancestors, sink);
+  const rootContext = (rule: Rule) => new WalkContext(document, new NodeLocation(document.root, ''), '', undefined, { raw, currentRule: () => rule });
   for (const hook of documentHooks) runHook(hook.rule, hook.enter);
   walkDocument(document, handlers, contextFor);
   for (const hook of documentHooks) runHook(hook.rule, hook.leave);

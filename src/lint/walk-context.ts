@@ -4,6 +4,7 @@ import { formatMessage } from './format-message.js';
 import { NodeLocation } from './location.js';
 import type { RawFinding } from './rule-settings.js';
 import type { Ancestor, ReportDescriptor, Rule, VisitContext } from './rule.js';
+import type { AncestorLink } from './walk.js';
 
 /** Where reports go during a run: the findings so far, and the rule that is running. */
 export interface ReportSink {
@@ -17,15 +18,26 @@ export interface ReportSink {
  */
 export class WalkContext implements VisitContext {
   readonly format: SpecFormat;
+  private ancestorList: readonly Ancestor[] | undefined;
 
   constructor(
     readonly document: ApiDocument,
     readonly location: NodeLocation,
     readonly key: string | number,
-    readonly ancestors: readonly Ancestor[],
+    private readonly ancestorLinks: AncestorLink | undefined,
     private readonly sink: ReportSink,
   ) {
     this.format = document.version.format;
+  }
+
+  /** Outermost first. Built on first use: most visits never look up the tree. */
+  get ancestors(): readonly Ancestor[] {
+    if (!this.ancestorList) {
+      const list: Ancestor[] = [];
+      for (let link = this.ancestorLinks; link; link = link.parent) list.push(link.entry);
+      this.ancestorList = list.reverse();
+    }
+    return this.ancestorList;
   }
 
   resolve<T = unknown>(value: unknown, at: NodeLocation = this.location): { node: T; location: NodeLocation | undefined } {

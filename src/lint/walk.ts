@@ -9,7 +9,13 @@ export interface WalkHandlers {
   leave: Map<NodeType, VisitFunction[]>;
 }
 
-type ContextFactory = (location: NodeLocation, key: string | number, ancestors: readonly Ancestor[]) => VisitContext;
+/** The chain of nodes above the one visited, innermost first; shared, never copied per node. */
+export interface AncestorLink {
+  readonly entry: Ancestor;
+  readonly parent: AncestorLink | undefined;
+}
+
+type ContextFactory = (location: NodeLocation, key: string | number, ancestors: AncestorLink | undefined) => VisitContext;
 
 /**
  * The one walk every built-in rule shares: it descends the node model from the root, follows each
@@ -19,7 +25,7 @@ type ContextFactory = (location: NodeLocation, key: string | number, ancestors: 
 export function walkDocument(document: ApiDocument, handlers: WalkHandlers, makeContext: ContextFactory): void {
   const format = document.version.format;
   const visited = new Map<NodeType, WeakSet<object>>();
-  const ancestors: Ancestor[] = [];
+  let ancestors: AncestorLink | undefined;
 
   const visit = (value: unknown, type: NodeType, location: NodeLocation, key: string | number): void => {
     if (value === null || typeof value !== 'object') return;
@@ -44,10 +50,11 @@ export function walkDocument(document: ApiDocument, handlers: WalkHandlers, make
 
     const enter = handlers.enter.get(type);
     const leave = handlers.leave.get(type);
-    const ctx = enter || leave ? makeContext(location, key, ancestors.slice()) : undefined;
+    const ctx = enter || leave ? makeContext(location, key, ancestors) : undefined;
     if (enter) for (const handler of enter) handler(value, ctx!);
 
-    ancestors.push({ type, node: value, key, location });
+    const parent = ancestors;
+    ancestors = { entry: { type, node: value, key, location }, parent };
     if (Array.isArray(value)) {
       // Only reached for list-valued Schema `items` (Swagger tuple form).
       for (let i = 0; i < value.length; i++) visit(value[i], type, location.child(i), i);
@@ -65,7 +72,7 @@ export function walkDocument(document: ApiDocument, handlers: WalkHandlers, make
         else visitList(child, kind.listOf, childLocation);
       }
     }
-    ancestors.pop();
+    ancestors = parent;
 
     if (leave) for (const handler of leave) handler(value, ctx!);
   };
