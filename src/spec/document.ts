@@ -204,13 +204,16 @@ function computeUri(baseUri: string, reference: string): string {
  * Collects every `$ref` string in a value with the pointer of the object holding it. Pointers are
  * built only for the objects that hold a $ref: this walk touches every node of every file.
  */
-export function findRefs(value: unknown): RefSite[] {
+export function findRefs(value: unknown, sharesNodes = true): RefSite[] {
   const sites: RefSite[] = [];
   const path: string[] = [];
-  const seen = new Set<object>();
+  // Only YAML aliases share nodes; a tree without them needs no set of 100,000s of objects.
+  const seen = sharesNodes ? new Set<object>() : undefined;
   const visit = (node: object): void => {
-    if (seen.has(node)) return; // YAML aliases share nodes
-    seen.add(node);
+    if (seen) {
+      if (seen.has(node)) return;
+      seen.add(node);
+    }
     if (typeof (node as { $ref?: unknown }).$ref === 'string') {
       sites.push({ pointer: pointerFromSegments(path), ref: (node as { $ref: string }).$ref });
       return;
@@ -259,7 +262,7 @@ export async function loadDocument(file: string, options: LoadOptions = {}): Pro
 
   while (queue.length > 0) {
     const source = queue.shift()!;
-    const sites = findRefs(source.value);
+    const sites = findRefs(source.value, source.sharesNodes);
     refSites.set(source, sites);
     for (const site of sites) {
       const hash = site.ref.indexOf('#');

@@ -52,6 +52,8 @@ export class Source {
     readonly format: SourceFormat,
     private readonly nodes: NodeIndex,
     readonly issues: ParseIssue[],
+    /** Whether one object can be reached by two paths (YAML aliases); a walk then needs a "seen" set. */
+    readonly sharesNodes = false,
   ) {}
 
   /** The range of the node at `pointer` (or of its key). Falls back to the nearest existing ancestor. */
@@ -208,7 +210,7 @@ function yamlSource(uri: string, displayPath: string, text: string): Source {
     }
   }
   if (aliases > 0) assertAliasExpansionBounded(value, displayPath);
-  return new Source(uri, displayPath, text, value, 'yaml', index, issues);
+  return new Source(uri, displayPath, text, value, 'yaml', index, issues, aliases > 0);
 }
 
 function yamlError(error: unknown, displayPath: string): RampartError {
