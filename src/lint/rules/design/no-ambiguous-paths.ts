@@ -19,38 +19,40 @@ export default defineRule({
     return {
       Paths(node, ctx) {
         if (!isObject(node)) return;
-        const groups = new Map<number, string[][]>();
-        const keys = Object.keys(node).filter((path) => path.startsWith('/'));
-        const byParts = new Map<string[], string>();
-        for (const path of keys) {
+        // Only templates with a parameter can be ambiguous (each of a pair needs a parameter where
+        // the other has a literal); which segments are parameters is worked out once per path.
+        const groups = new Map<number, Template[]>();
+        for (const path of Object.keys(node)) {
+          if (!path.startsWith('/')) continue;
           const parts = path.split('/').slice(1);
-          byParts.set(parts, path);
-          const group = groups.get(parts.length);
-          if (group) group.push(parts);
-          else groups.set(parts.length, [parts]);
+          const params = parts.map((part) => part.includes('{'));
+          // Groups are made in the order paths first reach them, as the reports are ordered by group.
+          let group = groups.get(parts.length);
+          if (!group) groups.set(parts.length, (group = []));
+          if (params.includes(true)) group.push({ path, parts, params });
         }
         const reported = new Set<string>();
         for (const group of groups.values()) {
           for (let i = 0; i < group.length; i++) {
             for (let j = i + 1; j < group.length; j++) {
-              const a = group[i]!;
-              const b = group[j]!;
+              const { parts: a, params: aParams } = group[i]!;
+              const { parts: b, params: bParams } = group[j]!;
               let aMoreSpecific = false;
               let bMoreSpecific = false;
               let compatible = true;
               for (let k = 0; k < a.length && compatible; k++) {
-                const pa = a[k]!.includes('{');
-                const pb = b[k]!.includes('{');
+                const pa = aParams[k]!;
+                const pb = bParams[k]!;
                 if (!pa && !pb) compatible = a[k] === b[k];
                 else if (!pa && pb) aMoreSpecific = true;
                 else if (pa && !pb) bMoreSpecific = true;
               }
               if (!compatible || !aMoreSpecific || !bMoreSpecific) continue;
-              const later = byParts.get(b)!;
+              const later = group[j]!.path;
               if (reported.has(later)) continue;
               reported.add(later);
-              const example = '/' + a.map((part, k) => (part.includes('{') ? b[k]! : part)).join('/');
-              ctx.report({ messageId: 'ambiguous', data: { path: later, other: byParts.get(a)!, example }, location: ctx.location.child(later).key() });
+              const example = '/' + a.map((part, k) => (aParams[k] ? b[k]! : part)).join('/');
+              ctx.report({ messageId: 'ambiguous', data: { path: later, other: group[i]!.path, example }, location: ctx.location.child(later).key() });
             }
           }
         }
@@ -58,3 +60,10 @@ export default defineRule({
     };
   },
 });
+
+/** A path template split into segments, with which of them hold a parameter. */
+interface Template {
+  path: string;
+  parts: string[];
+  params: boolean[];
+}
