@@ -25,6 +25,8 @@ type ContextFactory = (location: NodeLocation, key: string | number, ancestors: 
 export function walkDocument(document: ApiDocument, handlers: WalkHandlers, makeContext: ContextFactory): void {
   const format = document.version.format;
   const visited = new Map<NodeType, WeakSet<object>>();
+  // Only a $ref's target can be reached twice (unless YAML aliases share nodes): remember just those.
+  const revisitable = document.sharesNodes ? undefined : document.refTargets();
   let ancestors: AncestorLink | undefined;
 
   const visit = (value: unknown, type: NodeType, location: NodeLocation, key: string | number): void => {
@@ -42,11 +44,13 @@ export function walkDocument(document: ApiDocument, handlers: WalkHandlers, make
       if (value === null || typeof value !== 'object') return;
     }
     // A parsed node is one object wherever it is reached from, so identity (per type) says "seen"
-    // without building a type+file+pointer key for each of a large document's 100,000s of nodes.
-    let seen = visited.get(type);
-    if (!seen) visited.set(type, (seen = new WeakSet()));
-    if (seen.has(value)) return;
-    seen.add(value);
+    // without building a type+file+pointer key for each node.
+    if (!revisitable || revisitable.has(value)) {
+      let seen = visited.get(type);
+      if (!seen) visited.set(type, (seen = new WeakSet()));
+      if (seen.has(value)) return;
+      seen.add(value);
+    }
 
     const enter = handlers.enter.get(type);
     const leave = handlers.leave.get(type);

@@ -52,6 +52,7 @@ export class ApiDocument {
   private resolvedRoot: unknown;
   private readonly lookups = new Map<Source, Map<string, NodeAt | null>>();
   private readonly origins = new WeakMap<object, { source: Source; pointer: string }>();
+  private targets: Set<object> | undefined;
 
   constructor(
     readonly root: Source,
@@ -60,6 +61,29 @@ export class ApiDocument {
     readonly refProblems: readonly RefProblem[],
     readonly refSites: ReadonlyMap<Source, readonly RefSite[]>,
   ) {}
+
+  /**
+   * Every node a `$ref` of the document leads to (through chains of refs). Without YAML aliases,
+   * these are the only nodes a walk can reach twice; a walk need remember only them.
+   */
+  refTargets(): ReadonlySet<object> {
+    if (!this.targets) {
+      this.targets = new Set();
+      for (const [source, sites] of this.refSites) {
+        for (const site of sites) {
+          const target = this.resolveRef(source, site.ref)?.value;
+          if (target !== null && typeof target === 'object') this.targets.add(target);
+        }
+      }
+    }
+    return this.targets;
+  }
+
+  /** Whether some file shares nodes between places (YAML aliases). */
+  get sharesNodes(): boolean {
+    for (const source of this.sources.values()) if (source.sharesNodes) return true;
+    return false;
+  }
 
   /** Follows `ref` written in `from` (through chains of refs) to the node it names. */
   resolveRef(from: Source, ref: string): NodeAt | undefined {
