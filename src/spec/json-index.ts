@@ -27,10 +27,17 @@ function countKeys(value: unknown): number {
   if (value === null || typeof value !== 'object') return 0;
   let count = 0;
   if (Array.isArray(value)) {
-    for (const item of value) count += countKeys(item);
+    for (let i = 0; i < value.length; i++) {
+      const item: unknown = value[i];
+      if (item !== null && typeof item === 'object') count += countKeys(item);
+    }
     return count;
   }
-  for (const key in value) count += 1 + countKeys((value as Record<string, unknown>)[key]);
+  for (const key in value) {
+    count++;
+    const child = (value as Record<string, unknown>)[key];
+    if (child !== null && typeof child === 'object') count += countKeys(child);
+  }
   return count;
 }
 
