@@ -76,7 +76,7 @@ function topLevelMembers(document: Parameters<typeof resolveAt>[0], schema: Loca
       const list = (current.node as Json)[key];
       if (!Array.isArray(list)) continue;
       list.forEach((value, index) => {
-        const resolved = resolveAt(document, value, current.location.child(key, index));
+        const resolved = resolveAt(document, value, current.location.child(key).child(index));
         if (resolved && isObject(resolved.node)) stack.push(resolved as Located);
       });
     }

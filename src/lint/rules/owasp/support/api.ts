@@ -169,13 +169,16 @@ export function parameterSchema(document: ApiDocument, parameter: Located): Loca
   if (isObject(node.content)) {
     const [mediaType, media] = Object.entries(node.content)[0] ?? [];
     if (mediaType && isObject(media) && media.schema !== undefined) {
-      const resolved = resolveAt(document, media.schema, parameter.location.child('content', mediaType, 'schema'));
+      const resolved = resolveAt(document, media.schema, parameter.location.child('content').child(mediaType).child('schema'));
       return resolved && isObject(resolved.node) ? (resolved as Located) : undefined;
     }
   }
   if (typeof node.type === 'string') return parameter;
   return undefined;
 }
+
+// Locations below are made one segment at a time (`child(a).child(b)`, the same pointer as
+// `child(a, b)`): a single-segment child spells out no pointer until one is read, and most never are.
 
 /** The body schemas an operation accepts: 3.x `requestBody.content.*.schema`, 2.0 `in: body`/formData. */
 export function requestSchemas(document: ApiDocument, operation: Json, location: NodeLocation, pathItem?: Located): Located[] {
@@ -184,7 +187,7 @@ export function requestSchemas(document: ApiDocument, operation: Json, location:
   if (body && isObject(body.node) && isObject(body.node.content)) {
     for (const [mediaType, media] of Object.entries(body.node.content)) {
       if (!isObject(media) || media.schema === undefined) continue;
-      const schema = resolveAt(document, media.schema, body.location.child('content', mediaType, 'schema'));
+      const schema = resolveAt(document, media.schema, body.location.child('content').child(mediaType).child('schema'));
       if (schema && isObject(schema.node)) out.push(schema as Located);
     }
   }
@@ -204,7 +207,7 @@ export function responseSchemas(document: ApiDocument, operation: Json, location
     if (isObject(response.node.content)) {
       for (const [mediaType, media] of Object.entries(response.node.content)) {
         if (!isObject(media) || media.schema === undefined) continue;
-        const schema = resolveAt(document, media.schema, response.location.child('content', mediaType, 'schema'));
+        const schema = resolveAt(document, media.schema, response.location.child('content').child(mediaType).child('schema'));
         if (schema && isObject(schema.node)) out.push(schema as Located);
       }
     } else if (response.node.schema !== undefined) {
