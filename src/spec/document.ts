@@ -87,7 +87,8 @@ export class ApiDocument {
 
   /** Follows `ref` written in `from` (through chains of refs) to the node it names. */
   resolveRef(from: Source, ref: string): NodeAt | undefined {
-    const seen = new Set<string>();
+    // Most refs lead straight to their node: the set that stops a cycle is made only for a chain.
+    let seen: Set<string> | undefined;
     let source = from;
     let current = ref;
     for (;;) {
@@ -95,6 +96,7 @@ export class ApiDocument {
       if (!target) return undefined;
       if (!isRefObject(target.value)) return target;
       const key = `${target.source.uri}#${target.pointer}`;
+      seen ??= new Set();
       if (seen.has(key)) return undefined;
       seen.add(key);
       source = target.source;
