@@ -31,12 +31,19 @@ export default defineRule({
     },
   },
   create() {
+    // Operations share path segments (`/v1`, `/namespaces`): split each distinct one into words once.
+    const segmentWords = new Map<string, string[]>();
+    const wordsOfSegment = (segment: string) => {
+      let terms = segmentWords.get(segment);
+      if (!terms) segmentWords.set(segment, (terms = words(segment)));
+      return terms;
+    };
     return {
       Operation(node, ctx) {
         const site = operationSite(ctx);
         if (site.kind !== 'path' || !['post', 'put', 'patch'].includes(site.method) || !isObject(node)) return;
         const segments = site.path.split('/').filter((segment) => segment !== '' && !segment.startsWith('{'));
-        const pathTerms = segments.flatMap(words);
+        const pathTerms = segments.flatMap(wordsOfSegment);
         // Test and sandbox endpoints (Stripe's /test_helpers, Plaid's /sandbox) move no real money or accounts.
         if (pathTerms.some((term) => NON_PRODUCTION.has(term))) return;
         // RPC-style reads sent as POST (Plaid's /transfer/event/list) are queries, not the flow itself.
