@@ -30,8 +30,11 @@ export default defineRule({
         if (!isObject(node)) return;
         const data = { method: site.method.toUpperCase(), path: site.path };
         if (ctx.format === 'oas2') {
-          for (const [index, value] of (Array.isArray(node.parameters) ? node.parameters : []).entries()) {
-            const parameter = resolveAt(ctx.document, value, ctx.location.child('parameters', index));
+          const parameters = Array.isArray(node.parameters) ? node.parameters : [];
+          // One segment at a time: no pointer is spelled out unless a finding needs it.
+          const parametersAt = ctx.location.child('parameters');
+          for (let index = 0; index < parameters.length; index++) {
+            const parameter = resolveAt(ctx.document, parameters[index], parametersAt.child(index));
             if (!parameter || !isObject(parameter.node) || parameter.node.type !== 'file') continue;
             if (parameter.node['x-max-size'] === undefined && parameter.node.maxLength === undefined) ctx.report({ messageId: 'oas2File', data: { ...data, name: String(parameter.node.name) }, location: parameter.location });
           }
@@ -41,7 +44,7 @@ export default defineRule({
         if (!body || !isObject(body.node) || !isObject(body.node.content)) return;
         for (const [mediaType, media] of Object.entries(body.node.content)) {
           if (!isObject(media)) continue;
-          const schemaAt = body.location.child('content', mediaType, 'schema');
+          const schemaAt = body.location.child('content').child(mediaType).child('schema');
           const schema = media.schema === undefined ? undefined : resolveAt(ctx.document, media.schema, schemaAt);
           if (BINARY_MEDIA.test(mediaType)) {
             // A raw binary body: the schema (if any) is the file.
