@@ -5,18 +5,23 @@ import { dominantStyle, fits, memoizedCasingOf, type CasingStyle } from './suppo
 
 type Kind = 'path' | 'parameter' | 'property';
 
-/** A name and the node it is written in; the finding's location is made only for the few reported. */
-interface Use {
-  name: string;
-  /** The Paths object (`key` is the path), the parameter, or the schema holding `properties/<name>`. */
-  holder: NodeLocation;
-  key?: string;
+/**
+ * The names of one kind in the order met, each with the node it is written in: the Paths object
+ * (with the path in `paths`), the parameter, or the schema holding `properties/<name>`. Parallel
+ * lists rather than an object per name (a large document has 100,000s of property names); a
+ * finding's location is made only for the few reported.
+ */
+interface Uses {
+  names: string[];
+  holders: NodeLocation[];
+  paths: string[];
 }
 
-function locationOf(kind: Kind, use: Use): NodeLocation {
-  if (kind === 'path') return use.holder.child(use.key!).key();
-  if (kind === 'parameter') return use.holder.child('name');
-  return use.holder.child('properties', use.name).key();
+function locationOf(kind: Kind, uses: Uses, index: number): NodeLocation {
+  const holder = uses.holders[index]!;
+  if (kind === 'path') return holder.child(uses.paths[index]!).key();
+  if (kind === 'parameter') return holder.child('name');
+  return holder.child('properties', uses.names[index]!).key();
 }
 
 export default defineRule({
@@ -38,7 +43,11 @@ export default defineRule({
     },
   },
   create() {
-    const uses: Record<Kind, Use[]> = { path: [], parameter: [], property: [] };
+    const uses: Record<Kind, Uses> = {
+      path: { names: [], holders: [], paths: [] },
+      parameter: { names: [], holders: [], paths: [] },
+      property: { names: [], holders: [], paths: [] },
+    };
     return {
       Paths(node, ctx) {
         if (!isObject(node)) return;
@@ -47,33 +56,44 @@ export default defineRule({
           for (const segment of path.split('/')) {
             if (segment === '' || segment.includes('{') || /^v\d+([.-]\d+)*$/i.test(segment)) continue;
             // RPC-style segments (`chat.postMessage`) are judged per part.
-            for (const part of segment.split('.')) if (part) uses.path.push({ name: part, holder: ctx.location, key: path });
+            for (const part of segment.split('.')) {
+              if (!part) continue;
+              uses.path.names.push(part);
+              uses.path.holders.push(ctx.location);
+              uses.path.paths.push(path);
+            }
           }
         }
       },
       Parameter(node, ctx) {
         if (!isObject(node) || typeof node.name !== 'string' || (node.in !== 'query' && node.in !== 'path' && node.in !== 'formData')) return;
-        uses.parameter.push({ name: node.name, holder: ctx.location });
+        uses.parameter.names.push(node.name);
+        uses.parameter.holders.push(ctx.location);
       },
       Schema(node, ctx) {
         if (!isObject(node) || !isObject(node.properties)) return;
-        for (const name of Object.keys(node.properties)) uses.property.push({ name, holder: ctx.location });
+        for (const name of Object.keys(node.properties)) {
+          uses.property.names.push(name);
+          uses.property.holders.push(ctx.location);
+        }
       },
       Document: {
         leave(_root, ctx) {
           const styleOf = memoizedCasingOf();
           for (const kind of ['path', 'parameter', 'property'] as const) {
-            const dominant = dominantStyle(uses[kind].map((use) => use.name), undefined, styleOf);
+            const { names } = uses[kind];
+            const dominant = dominantStyle(names, undefined, styleOf);
             if (!dominant) continue;
             const reported = new Set<string>();
-            for (const use of uses[kind]) {
-              const style: CasingStyle = styleOf(use.name);
+            for (let index = 0; index < names.length; index++) {
+              const name = names[index]!;
+              const style: CasingStyle = styleOf(name);
               if (style === 'other' || fits(style, dominant)) continue;
-              const location = locationOf(kind, use);
-              const key = `${location.source.uri}#${location.pointer}#${use.name}`;
+              const location = locationOf(kind, uses[kind], index);
+              const key = `${location.source.uri}#${location.pointer}#${name}`;
               if (reported.has(key)) continue;
               reported.add(key);
-              ctx.report({ messageId: kind, data: { name: use.name, style, dominant }, location });
+              ctx.report({ messageId: kind, data: { name, style, dominant }, location });
             }
           }
         },
