@@ -25,15 +25,21 @@ export default defineRule({
           const operations = [...operationsOf(ctx.document)];
           // Schemas that are also returned: a model used both ways is where mass assignment happens.
           // Sets hold schema nodes by identity: no pointer strings on the hot path.
+          // A body schema shared by many operations is descended once per direction: its members
+          // depend on the schema alone, and the first use already checked every one of them.
           const returned = new Set<object>();
+          const responseBodies = new Set<object>();
           for (const { operation } of operations) {
             for (const body of responseSchemas(ctx.document, operation.node, operation.location, (code) => code.startsWith('2'))) {
+              if (!firstTime(responseBodies, body.node)) continue;
               for (const member of topLevelMembers(ctx.document, itemsOf(ctx.document, body))) returned.add(member.node);
             }
           }
           const checked = new Set<object>();
+          const requestBodies = new Set<object>();
           for (const { operation, pathItem } of operations) {
             for (const body of requestSchemas(ctx.document, operation.node, operation.location, pathItem)) {
+              if (!firstTime(requestBodies, body.node)) continue;
               for (const member of topLevelMembers(ctx.document, body)) {
                 if (!returned.has(member.node) || checked.has(member.node)) continue;
                 checked.add(member.node);
@@ -85,3 +91,10 @@ function topLevelMembers(document: Parameters<typeof resolveAt>[0], schema: Loca
 }
 
 const COMPOSITION = ['allOf', 'anyOf', 'oneOf'] as const;
+
+/** Adds `node` to `seen`; true when it was not there yet. */
+function firstTime(seen: Set<object>, node: object): boolean {
+  const size = seen.size;
+  seen.add(node);
+  return seen.size > size;
+}
