@@ -38,9 +38,11 @@ function isCollection(document: Parameters<typeof resolveAt>[0], schema: Located
   if (hasType(schema.node, 'array')) return true;
   const properties = schema.node.properties;
   if (!isObject(properties)) return false;
-  return Object.entries(properties).some(([name, value]) => {
-    if (!ENVELOPE.has(name.toLowerCase())) return false;
-    const resolved = resolveAt(document, value, schema.location.child('properties', name));
-    return resolved !== undefined && isObject(resolved.node) && hasType(resolved.node as Json, 'array');
-  });
+  // Keys only: most response schemas have many properties and no envelope among them.
+  for (const name of Object.keys(properties)) {
+    if (!ENVELOPE.has(name.toLowerCase())) continue;
+    const resolved = resolveAt(document, properties[name], schema.location.child('properties').child(name));
+    if (resolved !== undefined && isObject(resolved.node) && hasType(resolved.node as Json, 'array')) return true;
+  }
+  return false;
 }
