@@ -38,8 +38,17 @@ const LONE_CR = /\r(?!\n)/;
 /** String.prototype.isWellFormed (Node 20; not yet in TypeScript's ES2023 library). */
 const isWellFormed = (text: string): boolean => (text as string & { isWellFormed(): boolean }).isWellFormed();
 
-/** The core schema's implicit resolvers in js-yaml's order, by the first characters they can match. */
+/** The core schema's implicit resolvers in js-yaml's order. */
 const RESOLVERS = [nullCoreTag, boolCoreTag, intCoreTag, floatCoreTag];
+/**
+ * Whether a plain scalar starting with this character (char code; 0 for the empty scalar) may be
+ * something other than a string: most (keys, words) start with a letter no resolver accepts.
+ */
+const MAY_RESOLVE = new Uint8Array(128);
+for (const tag of RESOLVERS) {
+  if (!tag.implicitFirstChars) MAY_RESOLVE.fill(1);
+  else for (const first of tag.implicitFirstChars) MAY_RESOLVE[first === '' ? 0 : first.charCodeAt(0)] = 1;
+}
 
 const enum Code {
   LF = 10,
@@ -731,6 +740,8 @@ class CommonYamlParser {
 
 /** A plain scalar's value under the core schema, as js-yaml resolves it. */
 function resolvePlain(text: string): unknown {
+  const code = text.length === 0 ? 0 : text.charCodeAt(0);
+  if (code < 128 && MAY_RESOLVE[code] === 0) return text;
   const first = text.length === 0 ? '' : text[0]!;
   for (const tag of RESOLVERS) {
     const firsts = tag.implicitFirstChars;
