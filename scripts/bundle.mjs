@@ -19,5 +19,8 @@ await build({
   // CommonJS dependencies inside an ES module bundle still call require().
   banner: { js: "import { createRequire as __rampartRequire } from 'node:module'; const require = __rampartRequire(import.meta.url);" },
   legalComments: 'none',
+  // Whitespace and syntax only (names stay, for stack traces): a fifth less to parse at every start.
+  minifyWhitespace: true,
+  minifySyntax: true,
   logLevel: 'warning',
 });
