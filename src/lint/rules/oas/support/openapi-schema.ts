@@ -1,6 +1,7 @@
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { PACKAGE_ROOT } from '../../../../core/package-root.js';
+import { requireWithCodeCache } from '../../../../core/code-cache.js';
 import type { ErrorObject, ValidateFunction } from 'ajv';
 import type { NodeType } from '../../../node-types.js';
 import type { SpecFormat } from '../../../../spec/version.js';
@@ -91,7 +92,7 @@ function exportName(definition: string): string {
 /** Validators generated at build time (dist/generated/openapi-<format>.cjs), when present. */
 function generatedValidators(format: SpecFormat): Record<string, ValidateFunction> | undefined {
   try {
-    return require(path.join(PACKAGE_ROOT, 'dist', 'generated', `openapi-${format}.cjs`)) as Record<string, ValidateFunction>;
+    return requireWithCodeCache(path.join(PACKAGE_ROOT, 'dist', 'generated', `openapi-${format}.cjs`)) as Record<string, ValidateFunction>;
   } catch {
     return undefined; // not built yet (tests from source): compile at run time instead
   }
