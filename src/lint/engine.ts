@@ -109,6 +109,14 @@ function appliesTo(definition: RuleDefinition, document: ApiDocument): boolean {
   return !formats || formats.includes(document.version.format);
 }
 
+interface RuleFacts {
+  base: RuleSetting | undefined;
+  definition: RuleDefinition | undefined;
+  docsUrl: string | undefined;
+  owasp: string[];
+  cwe: string[];
+}
+
 export interface FinalizeOptions {
   cwd: string;
   docsUrl?: (ruleId: string) => string | undefined;
@@ -135,16 +143,35 @@ export function finalizeFindings(raw: readonly RawFinding[], selection: RuleSele
     if (!range) bySource.set(key, (range = at.source.range(at.pointer, { key: at.onKey })));
     return range;
   };
+  // What a finding takes from its rule, looked up once per rule rather than once per finding.
+  const byRule = new Map<string, RuleFacts>();
+  const factsOf = (ruleId: string): RuleFacts => {
+    let facts = byRule.get(ruleId);
+    if (!facts) {
+      const definition = selection.definitions.get(ruleId);
+      facts = {
+        base: selection.base.get(ruleId),
+        definition,
+        // A rule that has a definition links only to its own docs (ruleset rules may have none).
+        docsUrl: definition ? definition.docsUrl : options.docsUrl?.(ruleId),
+        owasp: Object.freeze([...(definition?.owasp ?? [])]) as string[],
+        cwe: Object.freeze([...(definition?.cwe ?? [])]) as string[],
+      };
+      byRule.set(ruleId, facts);
+    }
+    return facts;
+  };
   for (const item of raw) {
     const file = item.location.source.displayPath;
-    let setting: RuleSetting | undefined = selection.base.get(item.ruleId);
+    const facts = factsOf(item.ruleId);
+    let setting: RuleSetting | undefined = facts.base;
     for (const matcher of matchers) {
       const hit = matcher.patterns.some(
         (pattern) => pattern.match(file) && (pattern.pointer === undefined || isPointerWithin(item.location.pointer, pattern.pointer)),
       );
       if (hit && matcher.rules.has(item.ruleId)) setting = matcher.rules.get(item.ruleId);
     }
-    const definition = selection.definitions.get(item.ruleId);
+    const definition = facts.definition;
     const severity: Severity | 'off' = item.ruleId === RULE_CRASH_ID ? 'error' : item.severity ?? setting?.severity ?? definition?.defaultSeverity ?? 'error';
     if (severity === 'off') continue;
     // What the finding is about: the fingerprint's input, and (with the offset) what makes it a duplicate.
@@ -159,13 +186,12 @@ export function finalizeFindings(raw: readonly RawFinding[], selection: RuleSele
       severity,
       message: item.message,
       location,
-      owasp: [...(definition?.owasp ?? [])],
-      cwe: [...(definition?.cwe ?? [])],
+      // Shared by every finding of the rule, and frozen so that no reporter changes them for all.
+      owasp: facts.owasp,
+      cwe: facts.cwe,
       fingerprint: fingerprintOfIdentity(identity),
     };
-    // A rule that has a definition links only to its own docs (ruleset rules may have none).
-    const docsUrl = definition ? definition.docsUrl : options.docsUrl?.(item.ruleId);
-    if (docsUrl) finding.docsUrl = docsUrl;
+    if (facts.docsUrl) finding.docsUrl = facts.docsUrl;
     if (definition?.fix) finding.fix = definition.fix;
     const suppression = findSuppression(item.location.source, item.location.pointer, item.ruleId);
     if (suppression) finding.suppressed = { kind: 'inline', ...suppression };
