@@ -18,11 +18,16 @@ export class LineIndex {
 }
 
 function computeLineStarts(text: string): Int32Array {
-  // Counted first, then filled: no growing array of 100,000s of numbers to copy at the end.
-  let lines = 1;
-  for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) lines++;
-  const starts = new Int32Array(lines);
+  // One pass into a typed array that doubles when full: no array of 100,000s of boxed numbers.
+  let starts = new Int32Array(Math.max(16, text.length >> 5));
   let line = 1;
-  for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) starts[line++] = i + 1;
-  return starts;
+  for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) {
+    if (line === starts.length) {
+      const grown = new Int32Array(starts.length * 2);
+      grown.set(starts);
+      starts = grown;
+    }
+    starts[line++] = i + 1;
+  }
+  return starts.subarray(0, line);
 }
