@@ -174,9 +174,10 @@ export function finalizeFindings(raw: readonly RawFinding[], selection: RuleSele
     const definition = facts.definition;
     const severity: Severity | 'off' = item.ruleId === RULE_CRASH_ID ? 'error' : item.severity ?? setting?.severity ?? definition?.defaultSeverity ?? 'error';
     if (severity === 'off') continue;
-    // What the finding is about: the fingerprint's input, and (with the offset) what makes it a duplicate.
-    const identity = findingIdentity(item.ruleId, file, item.location.pointer, item.message);
-    const dedupeKey = item.offset === undefined ? identity : `${identity}\u0000${item.offset}`;
+    // What the finding is about, as its fingerprint (128 bits of a hash of rule, file, pointer and
+    // message), and with the offset, what makes it a duplicate: a short key to remember, not the text.
+    const fingerprint = fingerprintOfIdentity(findingIdentity(item.ruleId, file, item.location.pointer, item.message));
+    const dedupeKey = item.offset === undefined ? fingerprint : `${fingerprint}:${item.offset}`;
     if (seen.has(dedupeKey)) continue;
     seen.add(dedupeKey);
     const range = item.offset === undefined ? rangeOf(item.location) : pointRange(item.location.source.positionOf(item.offset));
@@ -189,7 +190,7 @@ export function finalizeFindings(raw: readonly RawFinding[], selection: RuleSele
       // Shared by every finding of the rule, and frozen so that no reporter changes them for all.
       owasp: facts.owasp,
       cwe: facts.cwe,
-      fingerprint: fingerprintOfIdentity(identity),
+      fingerprint,
     };
     if (facts.docsUrl) finding.docsUrl = facts.docsUrl;
     if (definition?.fix) finding.fix = definition.fix;
