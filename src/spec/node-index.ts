@@ -1,3 +1,5 @@
+import { YAML_ESCAPES } from './yaml-escapes.js';
+
 /**
  * A compact, position-only mirror of a parsed document: one entry per node in document order
  * (pre-order), with its source range and the index just past its subtree. Values come from the
@@ -264,12 +266,7 @@ export class NodeIndex {
   }
 }
 
-const YAML_ESCAPES: Record<string, string> = {
-  '0': '\0', a: '\x07', b: '\b', t: '\t', '\t': '\t', n: '\n', v: '\v', f: '\f', r: '\r', e: '\x1b',
-  ' ': ' ', '"': '"', '/': '/', '\\': '\\', N: '\x85', _: '\xa0', L: '\u2028', P: '\u2029',
-};
-
-/** YAML double-quoted escapes (a superset of JSON's: `\L`, `\N`, `\_`, `\x41`, `\U0001F600`, …). */
+/** YAML double-quoted escapes, the numeric ones (`\x41`, `\u00e9`, `\U0001F600`) included. */
 function unescapeDoubleQuoted(body: string): string {
   return body.replace(/\\(x[0-9A-Fa-f]{2}|u[0-9A-Fa-f]{4}|U[0-9A-Fa-f]{8}|.)/g, (whole, code: string) => {
     if (code.length > 1) return String.fromCodePoint(parseInt(code.slice(1), 16));

@@ -1,5 +1,6 @@
 import { boolCoreTag, floatCoreTag, intCoreTag, NOT_RESOLVED, nullCoreTag, SCALAR_STYLE } from 'js-yaml';
 import { NODE_MAPPING, NODE_SEQUENCE, type NodeIndex } from './node-index.js';
+import { YAML_ESCAPES } from './yaml-escapes.js';
 import { YamlIndexWriter } from './yaml-index.js';
 
 /**
@@ -356,11 +357,8 @@ class CommonYamlParser {
         if (this.code() !== Code.Space) end = this.pos + 1;
         this.pos++;
       }
-      const raw = this.text.slice(start, end);
       this.index.scalar(start, end, SCALAR_STYLE.PLAIN);
-      const resolved = resolvePlain(raw);
-      if (resolved !== null && typeof resolved === 'object') this.giveUp();
-      key = raw === '<<' ? this.giveUp() : String(resolved);
+      key = this.plainKey(this.text.slice(start, end));
     }
     // `__proto__` as a key needs defineProperty: js-yaml's business.
     if (key === '__proto__') this.giveUp();
@@ -662,11 +660,14 @@ class CommonYamlParser {
       return scalar.value;
     }
     const { raw, start, end } = this.flowPlain();
-    if (raw === '<<') this.giveUp(); // a merge key
     this.index.scalar(start, end, SCALAR_STYLE.PLAIN);
-    const resolved = resolvePlain(raw);
-    if (resolved !== null && typeof resolved === 'object') this.giveUp();
-    return String(resolved);
+    return this.plainKey(raw);
+  }
+
+  /** A plain key as js-yaml makes it a property name (`200`, `true`, `1.0` become "200", "true", "1"). */
+  private plainKey(raw: string): string {
+    if (raw === '<<') this.giveUp(); // a YAML 1.1 merge key
+    return String(resolvePlain(raw));
   }
 
   private flowValue(indent: number): unknown {
@@ -773,16 +774,11 @@ function fold(lines: readonly string[]): string {
   return out;
 }
 
-const SIMPLE_ESCAPES: Record<string, string> = {
-  '0': '\0', a: '\x07', b: '\b', t: '\t', n: '\n', v: '\v', f: '\f', r: '\r', e: '\x1b',
-  ' ': ' ', '"': '"', '/': '/', '\\': '\\', N: '\x85', _: '\xa0', L: '\u2028', P: '\u2029',
-};
-
 /** One escape after a backslash at `at`: the text it stands for and how many characters it took. */
 function unescape(text: string, at: number): [string, number] {
   const e = text[at];
   if (e === undefined) throw GIVE_UP;
-  const simple = SIMPLE_ESCAPES[e];
+  const simple = YAML_ESCAPES[e];
   if (simple !== undefined) return [simple, 1];
   const width = e === 'x' ? 2 : e === 'u' ? 4 : e === 'U' ? 8 : 0;
   if (width === 0) throw GIVE_UP;
