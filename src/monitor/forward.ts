@@ -1,8 +1,9 @@
-import { Agent as HttpAgent, createServer, request as httpRequest, type IncomingHttpHeaders, type IncomingMessage, type OutgoingHttpHeaders, type Server, type ServerResponse } from 'node:http';
+import { Agent as HttpAgent, createServer, request as httpRequest, type ClientRequest, type IncomingHttpHeaders, type IncomingMessage, type OutgoingHttpHeaders, type Server, type ServerResponse } from 'node:http';
 import { Agent as HttpsAgent, request as httpsRequest } from 'node:https';
 import type { AddressInfo, Socket } from 'node:net';
 import { performance } from 'node:perf_hooks';
 import { decodeBody } from '../traffic/body.js';
+import { Deadlines } from './deadlines.js';
 import { isTextualMediaType, mediaTypeOf, type Exchange, type ExchangeBody } from '../traffic/exchange.js';
 import type { SqliteStore } from '../store/sqlite.js';
 import type { IdentityResolver } from './identity.js';
@@ -61,6 +62,8 @@ export function createForwardServer(options: ForwardOptions): ForwardServer {
   const captureBytes = options.captureBytes ?? 64 * 1024;
   const { metrics, monitor } = options;
   const receivedTotal = metrics.received.seriesFor({});
+  // Upstream requests whose response headers have not arrived yet: 504 when they are late.
+  const awaitingHeaders = new Deadlines<ClientRequest>(upstreamTimeoutMs, (late) => late.destroy(new TimeoutError()));
   let draining = false;
 
   const headersTimeout = options.headersTimeoutMs ?? 10_000;
@@ -150,13 +153,10 @@ export function createForwardServer(options: ForwardOptions): ForwardServer {
       agent,
       setHost: false,
     });
-    const headerTimer = setTimeout(() => {
-      upstreamRequest.destroy(new TimeoutError());
-    }, upstreamTimeoutMs);
-    headerTimer.unref();
+    awaitingHeaders.arm(upstreamRequest);
 
     upstreamRequest.on('error', (error: NodeJS.ErrnoException) => {
-      clearTimeout(headerTimer);
+      awaitingHeaders.disarm(upstreamRequest);
       if (done) return;
       if (error instanceof TimeoutError) refuse(504, 'Upstream timeout', `the upstream did not answer within ${upstreamTimeoutMs} ms`, 'upstream_timeout', { connection: 'close' });
       else if (response.headersSent) {
@@ -176,6 +176,7 @@ export function createForwardServer(options: ForwardOptions): ForwardServer {
         if (done) return;
         received += chunk.length;
         if (received > maxBodyBytes) {
+          awaitingHeaders.disarm(upstreamRequest);
           upstreamRequest.destroy();
           refuse(413, 'Request body too large', `bodies above ${maxBodyBytes} bytes are refused`, 'rejected', { connection: 'close' });
           return;
@@ -193,13 +194,14 @@ export function createForwardServer(options: ForwardOptions): ForwardServer {
     // The client went away before its answer was complete: stop the upstream exchange too.
     response.on('close', () => {
       if (!response.writableFinished) {
+        awaitingHeaders.disarm(upstreamRequest);
         upstreamRequest.destroy();
         account('client_aborted', 499);
       }
     });
 
     upstreamRequest.on('response', (upstreamResponse) => {
-      clearTimeout(headerTimer);
+      awaitingHeaders.disarm(upstreamRequest);
       const status = upstreamResponse.statusCode ?? 502;
       const responseHeaders = responseHeadersFrom(upstreamResponse.headers, draining);
       const responseType = mediaTypeOf(upstreamResponse.headers['content-type'] as string | undefined);
@@ -293,6 +295,7 @@ export function createForwardServer(options: ForwardOptions): ForwardServer {
       }
       server.closeAllConnections();
       await closed;
+      awaitingHeaders.stop();
       agent.destroy();
     },
   };
