@@ -26,6 +26,9 @@ export interface LintFlags extends LintFlagValues {
   updateBaseline?: boolean;
 }
 
+/** `--config`'s help, naming every file discovery looks for (shared with `score`). */
+export const CONFIG_OPTION_HELP = `configuration file (default: ${CONFIG_FILE_NAMES.slice(0, -1).join(', ')} or ${CONFIG_FILE_NAMES.at(-1)} found upward)`;
+
 export function registerLint(program: Command, run: (action: () => Promise<number>) => Promise<void>, io: CommandIO): void {
   program
     .command('lint')
@@ -33,7 +36,7 @@ export function registerLint(program: Command, run: (action: () => Promise<numbe
     .argument('<files...>', 'API descriptions: files or globs such as "api/**/*.yaml"')
     .option('-r, --ruleset <file>', 'ruleset file (Spectral format) or built-in name; repeatable; replaces the defaults and the config\'s extends', collect)
     .option('-f, --format <format[:file]>', 'stylish (default), json, …; repeatable, at most one without a file', collect)
-    .option('-c, --config <file>', 'configuration file (default: rampart.yaml, .rampart.yaml, rampart.json or .rampart.json found upward)')
+    .option('-c, --config <file>', CONFIG_OPTION_HELP)
     .option('--no-config', 'ignore configuration files')
     .option('--fail-severity <severity>', 'exit 1 when a finding is at or above this severity: error (default), warning, info, hint')
     .option('--max-warnings <n>', 'exit 1 when there are more than n warnings')

@@ -12,7 +12,7 @@ import { scoreText } from '../score/text.js';
 import { TOOL_NAME, TOOL_VERSION } from '../version.js';
 import type { CommandIO } from './io.js';
 import { useColor } from './io.js';
-import { ruleInfos } from './lint.js';
+import { CONFIG_OPTION_HELP, ruleInfos } from './lint.js';
 import { parseFormats, writeOutputs } from './output.js';
 import { loadRulesets } from './selection.js';
 
@@ -37,7 +37,7 @@ export function registerScore(program: Command, run: (action: () => Promise<numb
     .option('-f, --format <format[:file]>', `output format (${Object.keys(reporters).join(', ')}); repeatable`, collect)
     .option('--min-score <n>', 'exit 1 when the overall score of any document is below n (0-100)')
     .option('--fail-severity <severity>', 'also exit 1 when a finding is at or above this severity')
-    .option('-c, --config <file>', 'configuration file (default: rampart.config.* found upwards)')
+    .option('-c, --config <file>', CONFIG_OPTION_HELP)
     .option('--no-config', 'ignore configuration files')
     .option('--color', 'force colours')
     .option('--no-color', 'disable colours')
