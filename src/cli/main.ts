@@ -44,7 +44,8 @@ export async function runCli(argv: readonly string[], io: CommandIO = processIO(
       writeOut: io.stdout,
       writeErr: io.stderr,
       outputError: (text) => {
-        usageError ??= text.trim().replace(/^error:\s*/, '');
+        // Commander puts its suggestion on a line of its own: "(Did you mean --format?)".
+        usageError ??= text.trim().replace(/^error:\s*/, '').replace(/\s*[\r\n]+\s*/g, ' ');
       },
     });
   try {

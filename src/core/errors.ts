@@ -43,7 +43,8 @@ export class RampartError extends Error {
     const where = this.position
       ? `${this.position.file}${this.position.line ? `:${this.position.line}${this.position.column ? `:${this.position.column}` : ''}` : ''}: `
       : '';
-    return `${where}${this.message} [${this.code}]`;
+    // Wrapped messages (Node's, a parser's) may span lines; the CLI promises one.
+    return `${where}${this.message.replace(/\s*[\r\n]+\s*/g, ' ')} [${this.code}]`;
   }
 }
 
