@@ -11,10 +11,17 @@ export interface CommandIO {
 }
 
 export function processIO(): CommandIO {
+  // A reader that stops early (`rampart lint … | head`) closes the pipe. The rest of the report has
+  // nowhere to go, which is no error of the run: drop it and keep the run's exit code.
+  let stdoutClosed = false;
+  process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code !== 'EPIPE' && error.code !== 'ERR_STREAM_DESTROYED') throw error;
+    stdoutClosed = true;
+  });
   return {
     cwd: process.cwd(),
-    stdout: (text) => process.stdout.write(text),
-    stdoutBytes: (bytes) => process.stdout.write(bytes),
+    stdout: (text) => void (stdoutClosed || process.stdout.write(text)),
+    stdoutBytes: (bytes) => void (stdoutClosed || process.stdout.write(bytes)),
     stderr: (text) => process.stderr.write(text),
     isTTY: Boolean(process.stdout.isTTY),
     env: process.env,
