@@ -91,14 +91,20 @@ export async function lint(inputs: string | readonly string[], options: LintOpti
     if (!isRampartError(error)) throw error;
     return { findings, documents, errors: [error], rules: selection.definitions };
   }
+  // A glob over a description split into files also matches the files it `$ref`s. They are linted
+  // as part of it; only an input that nothing linted refers to must be an API description itself.
+  const notApis = new Map<RampartError, string>();
+  const referenced = new Set<string>();
   for (const file of files) {
     let document: ApiDocument;
     try {
       document = await loadDocument(file, { ...options, cwd });
     } catch (error) {
+      if (isRampartError(error) && error.code === 'RAMPART_NOT_AN_API') notApis.set(error, file);
       errors.push(isRampartError(error) ? error : new RampartError('RAMPART_INTERNAL', (error as Error).message, { cause: error, position: { file: path.relative(cwd, file) } }));
       continue;
     }
+    for (const uri of document.sources.keys()) if (uri !== document.root.uri) referenced.add(uri);
     documents.push({ file: document.root.displayPath, format: document.version.format, version: document.version.declared, files: document.sources.size });
     try {
       const documentFindings = lintDocument(document, selection, cwd, options.timings);
@@ -111,7 +117,8 @@ export async function lint(inputs: string | readonly string[], options: LintOpti
     }
   }
   findings.sort(compareFindings);
-  return { findings, documents, errors, rules: selection.definitions };
+  const unreferenced = (error: RampartError) => !referenced.has(notApis.get(error) ?? '');
+  return { findings, documents, errors: errors.filter(unreferenced), rules: selection.definitions };
 }
 
 /** Lints one loaded document with a selection (the core rules are always on). */
