@@ -14,9 +14,13 @@
 //    each request's scheduled start, so a stall is not hidden (no coordinated omission). Added
 //    latency = target p50/p99 − direct p50/p99.
 // 2. Peak throughput: wrk (closed loop, 1 thread, 32 connections) when installed, else the Node
-//    generator unthrottled. Ratio to the bare pass-through, and the CPU time (all threads) each
-//    target's process spent per request meanwhile, which other load on the machine disturbs less.
-// 3. Memory: Rampart's RSS after N distinct identities (API keys), and after 2N, to show the bound.
+//    generator unthrottled, after every target's step 1. The pass-through and Rampart take four
+//    adjacent windows in the order A B B A, so a drift in the machine's speed (other tenants of a
+//    shared host change it by ±30% within a minute) weighs on both alike. Ratio to the bare
+//    pass-through, and the CPU time (all threads) each target's process spent per request
+//    meanwhile, which other load on the machine disturbs less.
+// 3. Memory: Rampart's detector state, heap in use and RSS after each of three rounds of N requests
+//    that each bring a new identity (API key), to show the bound.
 // --repeat N runs steps 1 and 2 N times, round-robin over the targets (so a burst of other load on the
 // machine hits every target, not one), and reports per target the median of the N runs (added
 // latency and the ratio to the pass-through are taken within each run, then the median), with the
@@ -36,6 +40,8 @@ const option = (name, fallback) => {
   const at = args.indexOf(`--${name}`);
   return at === -1 ? fallback : args[at + 1];
 };
+const PEAK_SECONDS = 4;
+const MEMORY_ROUNDS = 3;
 const log = (message) => process.stderr.write(`${message}\n`);
 
 const SPEC = {
@@ -203,19 +209,23 @@ function wrkPeak(port, seconds) {
   return rps && requests ? { rps: Number(rps[1]), requests: Number(requests[1]) } : undefined;
 }
 
-/** Distinct API keys through wrk's Lua hook (one thread: the counter is unique), or the Node generator. */
-function distinctIdentities(port, count, offset, dir, peak) {
-  const script = path.join(dir, `ids-${offset}.lua`);
-  writeFileSync(script, `counter = ${offset}\nrequest = function()\n  counter = counter + 1\n  return wrk.format("GET", "/items/itm_" .. (counter % 500), { ["x-api-key"] = "key-" .. counter })\nend\n`);
+/**
+ * `count` requests, each with an API key never seen before (keys from `offset` on), through wrk's Lua
+ * hook (one thread: the counter is unique) in chunks until `count` were sent, or the Node generator.
+ */
+function distinctIdentities(port, count, offset, dir) {
   const probe = spawnSync('wrk', ['--version'], { encoding: 'utf8' });
-  if (!probe.error) {
-    // wrk has no request count: size the duration from Rampart's measured peak (distinct keys cost a little more).
-    const seconds = Math.max(5, Math.ceil(count / (0.8 * peak)));
-    const result = spawnSync('wrk', ['-t1', '-c16', `-d${seconds}s`, '-s', script, `http://127.0.0.1:${port}/`], { encoding: 'utf8', timeout: (seconds + 60) * 1000 });
+  if (probe.error) return runLoad(port, 0, Math.ceil(count / 1500), count, offset).requests;
+  let sent = 0;
+  while (sent < count) {
+    const script = path.join(dir, `ids-${offset + sent}.lua`);
+    writeFileSync(script, `counter = ${offset + sent}\nrequest = function()\n  counter = counter + 1\n  return wrk.format("GET", "/items/itm_" .. (counter % 500), { ["x-api-key"] = "key-" .. counter })\nend\n`);
+    const result = spawnSync('wrk', ['-t1', '-c16', '-d10s', '-s', script, `http://127.0.0.1:${port}/`], { encoding: 'utf8', timeout: 70_000 });
     const match = /(\d+) requests in/.exec(result.stdout);
-    return match ? Number(match[1]) : 0;
+    if (!match || Number(match[1]) === 0) break;
+    sent += Number(match[1]);
   }
-  return runLoad(port, 0, Math.ceil(count / 1500), count, offset).requests;
+  return sent;
 }
 
 function getText(port, target) {
@@ -233,7 +243,7 @@ function getText(port, target) {
 async function metricsOf(adminPort) {
   const text = await getText(adminPort, '/metrics');
   const value = (name) => Number(new RegExp(`^${name} (\\S+)$`, 'm').exec(text)?.[1] ?? NaN);
-  return { rss: value('rampart_proxy_resident_memory_bytes'), state: value('rampart_proxy_detector_state_entries'), dropped: value('rampart_proxy_store_dropped_total') };
+  return { rss: value('rampart_proxy_resident_memory_bytes'), heapUsed: value('rampart_proxy_heap_used_bytes'), state: value('rampart_proxy_detector_state_entries'), dropped: value('rampart_proxy_store_dropped_total') };
 }
 
 async function startNginx(upstreamPort, dir) {
@@ -292,7 +302,7 @@ function freePort() {
 
 /** Per target: the median of each measure over the runs (errors: the total) and its spread (min, max). */
 function summarize(runs) {
-  const keys = ['rps', 'p50', 'p99', 'addedP50', 'addedP99', 'peak', 'peakRatio', 'cpuPerRequestUs'];
+  const keys = ['rps', 'p50', 'p99', 'addedP50', 'addedP99', 'peak', 'peakRatio', 'cpuPerRequestUs', 'cpuRatio'];
   return runs[0].map(({ name }, index) => {
     const median = { errors: runs.reduce((total, rows) => total + rows[index].errors, 0) };
     const spread = {};
@@ -344,60 +354,80 @@ async function main() {
     // The process whose CPU time is charged to each target (nginx works in a child of its master: not measured).
     const targets = [['direct', upstreamPort, upstream.child.pid], ['node pass-through', bare.ports[0], bare.child.pid], ...(nginx ? [['nginx', nginx.port, undefined]] : []), ['rampart (all detectors)', rampart.ports[0], rampart.child.pid]];
     const runs = [];
+    const passThrough = 1;
+    const rampartIndex = targets.length - 1;
     for (let run = 1; run <= repeat; run++) {
       const rows = [];
       const tag = repeat > 1 ? ` (run ${run}/${repeat})` : '';
-      for (const [name, port, pid] of targets) {
+      for (const [name, port] of targets) {
         runLoad(port, rate, 2, 1000); // warm-up (JIT, keep-alive pools, BFLA learning)
         const load = runLoad(port, rate, seconds, 1000);
         log(`bench: ${name}${tag}: ${load.rps.toFixed(0)} req/s, p50 ${load.p50.toFixed(3)} ms, p99 ${load.p99.toFixed(3)} ms, errors ${load.errors}`);
+        rows.push({ name, ...load });
+      }
+      // Peak: the pass-through and Rampart in four adjacent windows, A B B A, so that a drift in the
+      // machine's speed (other tenants) weighs on both alike; the others once each.
+      const windows = new Map(targets.map((_, index) => [index, []]));
+      const order = [passThrough, rampartIndex, rampartIndex, passThrough, ...targets.map((_, index) => index).filter((index) => index !== passThrough && index !== rampartIndex)];
+      for (const index of order) {
+        const [, port, pid] = targets[index];
         const cpuBefore = cpuMs(pid);
-        const peakRun = wrkPeak(port, 5) ?? runLoad(port, 0, 5, 1000);
-        const peak = peakRun.rps;
+        const peakRun = wrkPeak(port, PEAK_SECONDS) ?? runLoad(port, 0, PEAK_SECONDS, 1000);
+        windows.get(index).push({ ...peakRun, cpu: cpuBefore === undefined ? undefined : cpuMs(pid) - cpuBefore });
+      }
+      for (const [index, measured] of windows) {
+        const requests = measured.reduce((total, window) => total + window.requests, 0);
+        const row = rows[index];
+        row.peak = measured.reduce((total, window) => total + window.rps, 0) / measured.length;
         // CPU per request at peak: far steadier than req/s on a shared machine (it ignores time spent waiting for a core).
-        const cpuPerRequestUs = cpuBefore === undefined ? undefined : ((cpuMs(pid) - cpuBefore) * 1000) / peakRun.requests;
-        log(`bench: ${name}${tag}: peak ${peak.toFixed(0)} req/s${cpuPerRequestUs === undefined ? '' : `, ${cpuPerRequestUs.toFixed(0)} µs CPU per request`}`);
-        rows.push({ name, ...load, peak, cpuPerRequestUs });
+        row.cpuPerRequestUs = measured[0].cpu === undefined ? undefined : (measured.reduce((total, window) => total + window.cpu, 0) * 1000) / requests;
+        log(`bench: ${row.name}${tag}: peak ${row.peak.toFixed(0)} req/s${row.cpuPerRequestUs === undefined ? '' : `, ${row.cpuPerRequestUs.toFixed(0)} µs CPU per request`}`);
       }
       // Differences and ratios within one run: the targets of a run shared its moment of the machine.
       for (const row of rows) {
         row.addedP50 = row.p50 - rows[0].p50;
         row.addedP99 = row.p99 - rows[0].p99;
-        row.peakRatio = row.peak / rows[1].peak;
+        row.peakRatio = row.peak / rows[passThrough].peak;
+        row.cpuRatio = row.cpuPerRequestUs === undefined ? undefined : rows[passThrough].cpuPerRequestUs / row.cpuPerRequestUs;
       }
       runs.push(rows);
     }
     const rows = summarize(runs);
-    const before = await metricsOf(rampart.ports[1]);
-    const rampartPeak = rows.at(-1).median.peak;
-    const sentFirst = distinctIdentities(rampart.ports[0], identities, 1_000_000, dir, rampartPeak);
-    const afterFirst = await metricsOf(rampart.ports[1]);
-    const sentSecond = distinctIdentities(rampart.ports[0], identities, 10_000_000, dir, rampartPeak);
-    const afterSecond = await metricsOf(rampart.ports[1]);
-    const memory = { before, afterFirst: { ...afterFirst, requests: sentFirst }, afterSecond: { ...afterSecond, requests: sentSecond } };
+    // 3. Memory: three rounds of `identities` requests, each with a new API key: bounded means the
+    //    detector state stops at its caps and the heap and RSS stop growing.
+    const memory = [{ round: 0, requests: 0, ...(await metricsOf(rampart.ports[1])) }];
+    for (let round = 1; round <= MEMORY_ROUNDS; round++) {
+      const sent = distinctIdentities(rampart.ports[0], identities, round * 10_000_000, dir);
+      memory.push({ round, requests: memory.at(-1).requests + sent, ...(await metricsOf(rampart.ports[1])) });
+      log(`bench: memory round ${round}: ${sent} requests with new identities, RSS ${(memory.at(-1).rss / 1048576).toFixed(0)} MB`);
+    }
 
     const mb = (bytes) => (bytes / 1024 / 1024).toFixed(0);
     const lines = [
       `## Proxy benchmark (${new Date().toISOString()}, ${os.cpus().length} CPUs ${os.cpus()[0]?.model ?? ''}, Node ${process.version}; shared machine, numbers are noisy)`,
       '',
-      `Constant rate ${rate} req/s for ${seconds} s (open loop, latency from scheduled start), 1,000 identities; peak: ${wrkPeak(upstreamPort, 1) !== undefined ? 'wrk -t1 -c32 5 s' : 'Node generator, 64 connections, 5 s'}${repeat > 1 ? `; each cell the median of ${repeat} runs (errors: the total)` : ''}.`,
+      `Constant rate ${rate} req/s for ${seconds} s (open loop, latency from scheduled start), 1,000 identities; peak: ${wrkPeak(upstreamPort, 1) !== undefined ? `wrk -t1 -c32, ${PEAK_SECONDS} s windows` : `Node generator, 64 connections, ${PEAK_SECONDS} s windows`}, the pass-through and Rampart in four adjacent windows (A B B A) per run, the others in one${repeat > 1 ? `; each cell the median of ${repeat} runs (errors: the total)` : ''}.`,
       '',
-      '| target | achieved req/s | p50 ms | p99 ms | added p50 ms | added p99 ms | errors | peak req/s | peak vs node pass-through | CPU µs per request at peak |',
-      '|---|---|---|---|---|---|---|---|---|---|',
-      ...rows.map(({ name, median }) => `| ${name} | ${median.rps.toFixed(0)} | ${median.p50.toFixed(3)} | ${median.p99.toFixed(3)} | ${median.addedP50.toFixed(3)} | ${median.addedP99.toFixed(3)} | ${median.errors} | ${median.peak.toFixed(0)} | ${(median.peakRatio * 100).toFixed(0)}% | ${median.cpuPerRequestUs === undefined ? 'n/a' : median.cpuPerRequestUs.toFixed(0)} |`),
+      '| target | achieved req/s | p50 ms | p99 ms | added p50 ms | added p99 ms | errors | peak req/s | peak vs node pass-through | CPU µs per request at peak | pass-through CPU ÷ target CPU |',
+      '|---|---|---|---|---|---|---|---|---|---|---|',
+      ...rows.map(({ name, median }) => `| ${name} | ${median.rps.toFixed(0)} | ${median.p50.toFixed(3)} | ${median.p99.toFixed(3)} | ${median.addedP50.toFixed(3)} | ${median.addedP99.toFixed(3)} | ${median.errors} | ${median.peak.toFixed(0)} | ${(median.peakRatio * 100).toFixed(0)}% | ${median.cpuPerRequestUs === undefined ? 'n/a' : median.cpuPerRequestUs.toFixed(0)} | ${median.cpuRatio === undefined ? 'n/a' : `${(median.cpuRatio * 100).toFixed(0)}%`} |`),
       '',
       ...(repeat > 1 ? [
         `Spread over the ${repeat} runs (min–max):`,
         '',
-        '| target | p50 ms | p99 ms | added p50 ms | added p99 ms | peak req/s | peak vs node pass-through | CPU µs per request at peak |',
-        '|---|---|---|---|---|---|---|---|',
+        '| target | p50 ms | p99 ms | added p50 ms | added p99 ms | peak req/s | peak vs node pass-through | CPU µs per request at peak | pass-through CPU ÷ target CPU |',
+        '|---|---|---|---|---|---|---|---|---|',
         ...rows.map(({ name, spread }) => {
           const range = (key, digits, scale = 1, suffix = '') => (spread[key] === undefined ? 'n/a' : `${(spread[key][0] * scale).toFixed(digits)}–${(spread[key][1] * scale).toFixed(digits)}${suffix}`);
-          return `| ${name} | ${range('p50', 3)} | ${range('p99', 3)} | ${range('addedP50', 3)} | ${range('addedP99', 3)} | ${range('peak', 0)} | ${range('peakRatio', 0, 100, '%')} | ${range('cpuPerRequestUs', 0)} |`;
+          return `| ${name} | ${range('p50', 3)} | ${range('p99', 3)} | ${range('addedP50', 3)} | ${range('addedP99', 3)} | ${range('peak', 0)} | ${range('peakRatio', 0, 100, '%')} | ${range('cpuPerRequestUs', 0)} | ${range('cpuRatio', 0, 100, '%')} |`;
         }),
         '',
       ] : []),
-      `Rampart memory (RSS) with distinct identities (API keys): after warm-up ${mb(before.rss)} MB (${before.state} detector entries); after ${memory.afterFirst.requests} more requests with distinct identities ${mb(afterFirst.rss)} MB (${afterFirst.state} entries); after another ${memory.afterSecond.requests} ${mb(afterSecond.rss)} MB (${afterSecond.state} entries). Store drops: ${afterSecond.dropped}.`,
+      `Rampart memory with distinct identities (a new API key on every request, ${MEMORY_ROUNDS} rounds of ${identities}):`,
+      '',
+      '| after | requests with new identities | detector state entries | heap in use | RSS | store drops |',
+      '|---|---:|---:|---:|---:|---:|',
+      ...memory.map((row) => `| ${row.round === 0 ? 'the runs above' : `round ${row.round}`} | ${row.requests} | ${row.state} | ${mb(row.heapUsed)} MB | ${mb(row.rss)} MB | ${row.dropped} |`),
       '',
     ];
     const report = lines.join('\n');

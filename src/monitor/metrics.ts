@@ -186,6 +186,8 @@ export class ProxyMetrics {
     out.push('# HELP rampart_proxy_detector_state_entries Entries held by detectors (bounded by their maxTracked thresholds).', '# TYPE rampart_proxy_detector_state_entries gauge', `rampart_proxy_detector_state_entries ${this.detectorState()}`);
     const memory = process.memoryUsage();
     out.push('# HELP rampart_proxy_resident_memory_bytes Resident set size.', '# TYPE rampart_proxy_resident_memory_bytes gauge', `rampart_proxy_resident_memory_bytes ${memory.rss}`);
+    // What the JavaScript heap holds now: what detector state and queues really use; RSS also counts room the garbage collector keeps.
+    out.push('# HELP rampart_proxy_heap_used_bytes JavaScript heap in use (live objects and garbage not yet collected).', '# TYPE rampart_proxy_heap_used_bytes gauge', `rampart_proxy_heap_used_bytes ${memory.heapUsed}`);
     return out.join('\n') + '\n';
   }
 }

@@ -60,3 +60,18 @@ test('metrics: label values are escaped; a family without labels renders bare', 
   assert.deepEqual(family(text, 'rampart_proxy_client_errors_total'), ['rampart_proxy_client_errors_total{reason="a\\"b\\\\c\\nd"} 1']);
   assert.deepEqual(family(text, 'rampart_proxy_requests_received_total'), ['rampart_proxy_requests_received_total 1']);
 });
+
+test('metrics: process gauges (in flight, detector state, resident memory, heap in use) are rendered with HELP and TYPE, values as numbers', () => {
+  const metrics = new ProxyMetrics();
+  metrics.inFlight = 3;
+  metrics.detectorState = () => 42;
+  const text = metrics.render();
+  assert.deepEqual(family(text, 'rampart_proxy_in_flight'), ['rampart_proxy_in_flight 3']);
+  assert.deepEqual(family(text, 'rampart_proxy_detector_state_entries'), ['rampart_proxy_detector_state_entries 42']);
+  for (const name of ['rampart_proxy_resident_memory_bytes', 'rampart_proxy_heap_used_bytes']) {
+    assert.match(text, new RegExp(`^# TYPE ${name} gauge$`, 'm'));
+    const [line] = family(text, name);
+    const value = Number(line?.split(' ')[1]);
+    assert.ok(Number.isInteger(value) && value > 1024 * 1024, `${name}: ${line}`);
+  }
+});
