@@ -3,11 +3,16 @@ import type { Rule } from './rule.js';
 import type { RuleDefinition, RuleSelection } from './rule-settings.js';
 import { designRules, oasRules, owaspRules } from './rules/index.js';
 
-/** Where rule documentation lives; SARIF `helpUri` and reporters link here. */
-export const DOCS_BASE_URL = 'https://github.com/rampart-dev/rampart/blob/main/docs/rules/';
+/** Where rule documentation lives (generated, one section per rule); SARIF `helpUri` and reporters link here. */
+export const DOCS_BASE_URL = 'https://github.com/rampart-dev/rampart/blob/main/docs/rules.md';
 
 export function docsUrlFor(ruleId: string): string {
-  return `${DOCS_BASE_URL}${encodeURIComponent(ruleId)}.md`;
+  return `${DOCS_BASE_URL}#${ruleDocsAnchor(ruleId)}`;
+}
+
+/** The id of a rule's section in docs/rules.md. */
+export function ruleDocsAnchor(ruleId: string): string {
+  return `rule-${ruleId.toLowerCase().replace(/[^a-z0-9]+/g, '-')}`;
 }
 
 export function definitionOf(rule: Rule): RuleDefinition {

@@ -1,4 +1,5 @@
 import type { Rule } from '../rule.js';
+import { ruleDocsAnchor as anchor } from '../rulesets.js';
 import { designRules, oasRules, owaspRules } from './index.js';
 
 /** The built-in rulesets, in the order the documentation lists them. */
@@ -41,8 +42,4 @@ export function renderRulesMarkdown(): string {
     }
   }
   return lines.join('\n').replace(/\n+$/, '\n');
-}
-
-function anchor(id: string): string {
-  return `rule-${id.toLowerCase().replace(/[^a-z0-9]+/g, '-')}`;
 }
