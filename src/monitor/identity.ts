@@ -1,4 +1,4 @@
-import { createHash, createHmac, createPublicKey, timingSafeEqual, verify as verifySignature, type KeyObject } from 'node:crypto';
+import { createHmac, createPublicKey, hash as digestOf, timingSafeEqual, verify as verifySignature, type KeyObject } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { isIP } from 'node:net';
 import { RampartError } from '../core/errors.js';
@@ -144,7 +144,8 @@ function roleOf(payload: Record<string, unknown>): string {
 }
 
 function hashed(kind: string, value: string): string {
-  return `${kind}:${createHash('sha256').update(value).digest('hex').slice(0, 16)}`;
+  // One-shot hash (Node ≥ 20.12): no Hash object per new identity.
+  return `${kind}:${digestOf('sha256', value, 'hex').slice(0, 16)}`;
 }
 
 function normalizeIp(value: string): string {
