@@ -8,8 +8,9 @@ import type { RampartConfig } from './schema.js';
 
 /**
  * Applies a configuration's `rules` and `overrides` on top of a selection (returns a new one).
- * A rule id may name any known rule, also one outside the extended rulesets (it is then added);
- * an unknown id is an error at its key that names close matches.
+ * A rule id may name any known rule, also one outside the extended rulesets (it is then added:
+ * everywhere from `rules`, only where they match from `overrides`); an unknown id is an error at
+ * its key that names close matches.
  */
 export function applyConfigRules(
   selection: RuleSelection,
@@ -34,10 +35,10 @@ export function applyConfigRules(
   };
   for (const [id, setting] of settings(config.rules, '/rules')) result.base.set(id, setting);
   (config.overrides ?? []).forEach((override, index) => {
-    result.overrides.push({
-      files: override.files.map((pattern) => rebaseGlob(pattern, origin.dir, options.cwd)),
-      rules: settings(override.rules, `/overrides/${index}/rules`),
-    });
+    const rules = settings(override.rules, `/overrides/${index}/rules`);
+    // A rule that neither the rulesets nor `rules` turn on runs only where an override does.
+    for (const id of rules.keys()) if (!result.base.has(id)) result.base.set(id, { severity: 'off' });
+    result.overrides.push({ files: override.files.map((pattern) => rebaseGlob(pattern, origin.dir, options.cwd)), rules });
   });
   return result;
 }
