@@ -6,8 +6,8 @@
 // Rampart runs from a private copy of the built dist/ (what bin/rampart.js runs; `npm run build`
 // first unless --no-build), not from src/ under tsx: tsx's helpers (a `__name` call on every closure
 // created per request) and its loader thread cost more than some of what is measured.
-// Targets, each a separate process on 127.0.0.1: the upstream directly; a bare node:http
-// pass-through (keep-alive agent, streamed); nginx as reverse proxy (Debian package, configured
+// Targets, each a separate process on 127.0.0.1: the upstream directly; a bare node:http + undici
+// pass-through (keep-alive pool, streamed); nginx as reverse proxy (Debian package, configured
 // here in a temp dir; skipped when absent); Rampart with every detector on (monitor mode), the
 // contract loaded and the SQLite store writing.
 // 1. Constant-rate load (open loop, a Node generator in its own process): latency is measured from
@@ -74,18 +74,35 @@ if (role === 'upstream') {
   server.keepAliveTimeout = 60_000;
   server.listen(0, '127.0.0.1', () => process.stdout.write(`READY ${server.address().port}\n`));
 } else if (role === 'bare') {
-  const upstreamPort = Number(option('upstream'));
-  const agent = new http.Agent({ keepAlive: true, maxSockets: 512 });
+  // The bare pass-through the issue names: a node:http server and an undici client (keep-alive
+  // pool), streaming both ways, hop-by-hop headers dropped; nothing else.
+  const { Pool } = await import('undici');
+  const pool = new Pool(`http://127.0.0.1:${option('upstream')}`, { connections: 512, pipelining: 1 });
+  const HOP = new Set(['connection', 'keep-alive', 'transfer-encoding', 'upgrade', 'proxy-connection', 'te', 'trailer', 'expect', 'host']);
   const server = http.createServer((request, response) => {
-    const outgoing = http.request({ host: '127.0.0.1', port: upstreamPort, method: request.method, path: request.url, headers: request.headers, agent }, (upstream) => {
-      response.writeHead(upstream.statusCode, upstream.headers);
-      upstream.pipe(response);
+    const headers = {};
+    for (const name in request.headers) if (!HOP.has(name)) headers[name] = request.headers[name];
+    const hasBody = Number(request.headers['content-length'] ?? 0) > 0 || request.headers['transfer-encoding'] !== undefined;
+    pool.dispatch({ method: request.method, path: request.url, headers, body: hasBody ? request : null }, {
+      onConnect() {},
+      onHeaders(status, raw, resume) {
+        if (status < 200) return true;
+        const out = [];
+        for (let k = 0; k < raw.length; k += 2) {
+          const name = raw[k].toString('latin1');
+          if (!HOP.has(name.toLowerCase())) out.push(name, raw[k + 1].toString('latin1'));
+        }
+        response.writeHead(status, out);
+        response.on('drain', () => resume());
+        return true;
+      },
+      onData: (chunk) => response.write(chunk),
+      onComplete: () => response.end(),
+      onError() {
+        if (!response.headersSent) response.writeHead(502);
+        response.end();
+      },
     });
-    outgoing.on('error', () => {
-      response.writeHead(502);
-      response.end();
-    });
-    request.pipe(outgoing);
   });
   server.keepAliveTimeout = 60_000;
   server.listen(0, '127.0.0.1', () => process.stdout.write(`READY ${server.address().port}\n`));

@@ -33,6 +33,16 @@ before(async () => {
     req.on('end', () => {
       seen.push({ method: req.method!, url: req.url!, headers: req.headers, bytes });
       if (req.url === '/hang') return; // never answers: the proxy must time out
+      if (req.url === '/big') {
+        res.writeHead(200, { 'content-type': 'application/octet-stream' });
+        return res.end(Buffer.alloc(8 * 1024 * 1024, 3));
+      }
+      if (req.url === '/cookies') {
+        res.setHeader('set-cookie', ['a=1; Path=/', 'b=2; Path=/']);
+        res.setHeader('x-multi', ['one', 'two']);
+        res.setHeader('content-type', 'text/plain');
+        return res.end('ok');
+      }
       if (req.url === '/reset') return req.socket.destroy();
       if (req.url === '/reset-mid-body') {
         res.writeHead(200, { 'content-type': 'text/plain' });
@@ -118,6 +128,39 @@ describe('forwarding', () => {
       req.end();
     });
     assert.equal(firstChunk, 'first;');
+  });
+
+  it('relays an upload whose client expects 100-continue (curl does above 1 KB); the expectation stays at this hop', async () => {
+    seen.length = 0;
+    const upload = await send('/upload', { method: 'POST', headers: { 'content-type': 'application/octet-stream', expect: '100-continue' }, body: Buffer.alloc(5000, 1) });
+    assert.equal(upload.status, 200);
+    assert.equal(JSON.parse(upload.body).bytes, 5000);
+    assert.equal(seen[0]!.headers.expect, undefined);
+  });
+
+  it('holds the upstream back while a slow client reads a large response (back-pressure), and every byte arrives', { timeout: 20_000 }, async () => {
+    const bytes = await new Promise<number>((resolve, reject) => {
+      const req = request(new URL('/big', proxy.url), (res) => {
+        res.pause();
+        // Long enough for the proxy's socket buffer to fill and its writes to report back-pressure.
+        setTimeout(() => {
+          let total = 0;
+          res.on('data', (chunk: Buffer) => (total += chunk.length));
+          res.on('end', () => resolve(total));
+          res.resume();
+        }, 300);
+      });
+      req.on('error', reject);
+      req.end();
+    });
+    assert.equal(bytes, 8 * 1024 * 1024);
+  });
+
+  it('relays repeated response headers as the upstream sent them: set-cookie apart, others joined', async () => {
+    const response = await send('/cookies');
+    assert.equal(response.status, 200);
+    assert.deepEqual(response.headers['set-cookie'], ['a=1; Path=/', 'b=2; Path=/']);
+    assert.equal(response.headers['x-multi'], 'one, two');
   });
 
   it('removes hop-by-hop headers both ways and sets Forwarded / X-Forwarded-*; the upstream Host is its own', async () => {
