@@ -1,5 +1,3 @@
-import { mkdirSync, writeFileSync } from 'node:fs';
-import path from 'node:path';
 import type { Command } from 'commander';
 import { RampartError } from '../core/errors.js';
 import type { Finding } from '../core/finding.js';
@@ -16,7 +14,7 @@ import { TOOL_NAME, TOOL_VERSION } from '../version.js';
 import type { CommandIO } from './io.js';
 import { useColor } from './io.js';
 import { exitCodeFor } from './lint.js';
-import { parseFormats } from './output.js';
+import { parseFormats, writeOutputText } from './output.js';
 
 export interface DiscoverFlags {
   spec?: string;
@@ -66,7 +64,7 @@ export async function discoverCommand(files: string[], flags: DiscoverFlags, io:
   const shown = result.warnings.slice(0, 20);
   for (const warning of shown) io.stderr(`${TOOL_NAME}: warning: ${warning}\n`);
   if (result.warnings.length > shown.length) io.stderr(`${TOOL_NAME}: warning: ${result.warnings.length - shown.length} more input warnings\n`);
-  if (flags.openapi && result.openapi) writeFile(io.cwd, flags.openapi, toYaml(result.openapi));
+  if (flags.openapi && result.openapi) writeOutputText(flags.openapi, io.cwd, 'description', toYaml(result.openapi));
 
   const rules = new Map<string, RuleInfo>(
     Object.values(discoverChecks).map((check) => [check.id, { id: check.id, description: check.description, defaultSeverity: check.defaultSeverity, owasp: check.owasp, cwe: check.cwe }]),
@@ -74,7 +72,7 @@ export async function discoverCommand(files: string[], flags: DiscoverFlags, io:
   const color = useColor(io, flags.color);
   for (const target of targets) {
     const text = render(target.format, result.findings, result.inventory, { rules, color: target.file ? false : color, cwd: io.cwd, inputs: result.files });
-    if (target.file) writeFile(io.cwd, target.file, text);
+    if (target.file) writeOutputText(target.file, io.cwd, 'report', text);
     else io.stdout(text);
   }
   return exitCodeFor(result.findings, failSeverity);
@@ -89,8 +87,4 @@ function render(format: ReporterName, findings: Finding[], inventory: Inventory,
   return findingsText;
 }
 
-function writeFile(cwd: string, file: string, text: string): void {
-  const full = path.resolve(cwd, file);
-  mkdirSync(path.dirname(full), { recursive: true });
-  writeFileSync(full, text);
-}
+

@@ -44,14 +44,7 @@ export function writeOutputs(
     const chunked = chunkedReporters[target.format];
     const pieces = chunked ? chunked(findings, targetContext) : [reporters[target.format](findings, targetContext)];
     if (target.file) {
-      const full = path.resolve(context.cwd, target.file);
-      mkdirSync(path.dirname(full), { recursive: true });
-      const descriptor = openSync(full, 'w');
-      try {
-        writeAll(pieces, new ByteSink((bytes) => writeFully(descriptor, bytes)));
-      } finally {
-        closeSync(descriptor);
-      }
+      writeOutputFile(target.file, context.cwd, 'report', (descriptor) => writeAll(pieces, new ByteSink((bytes) => writeFully(descriptor, bytes))));
     } else if (io.stdoutBytes) {
       // The stream may still hold a buffer after write() returns: each flush gets a fresh one.
       writeAll(pieces, new ByteSink(io.stdoutBytes, 1 << 20, false));
@@ -59,6 +52,44 @@ export function writeOutputs(
       for (const text of batched(pieces)) io.stdout(text);
     }
   }
+}
+
+/**
+ * Writes a file a command produces (a report, a reconstructed description), creating its folder.
+ * A path that cannot be written is the user's to fix (exit 2), not a crash (exit 3).
+ */
+export function writeOutputFile(file: string, cwd: string, what: string, write: (descriptor: number) => void): void {
+  const full = path.resolve(cwd, file);
+  let descriptor: number;
+  try {
+    mkdirSync(path.dirname(full), { recursive: true });
+    descriptor = openSync(full, 'w');
+  } catch (error) {
+    throw new RampartError('RAMPART_USAGE', `cannot write the ${what}: ${whyUnwritable(error)}`, { cause: error, position: { file } });
+  }
+  try {
+    write(descriptor);
+  } finally {
+    closeSync(descriptor);
+  }
+}
+
+export function writeOutputText(file: string, cwd: string, what: string, text: string): void {
+  writeOutputFile(file, cwd, what, (descriptor) => writeFully(descriptor, Buffer.from(text)));
+}
+
+const UNWRITABLE: Record<string, string> = {
+  EISDIR: 'it is a folder',
+  EEXIST: 'a parent is a file, not a folder',
+  ENOTDIR: 'a parent is a file, not a folder',
+  EACCES: 'permission denied',
+  EPERM: 'permission denied',
+  EROFS: 'the file system is read-only',
+};
+
+function whyUnwritable(error: unknown): string {
+  const code = (error as NodeJS.ErrnoException).code;
+  return (code !== undefined ? UNWRITABLE[code] : undefined) ?? (error as Error).message;
 }
 
 function writeFully(descriptor: number, bytes: Uint8Array): void {

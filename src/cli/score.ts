@@ -1,5 +1,3 @@
-import { writeFileSync, mkdirSync } from 'node:fs';
-import path from 'node:path';
 import type { Command } from 'commander';
 import { knownRuleDefinitions } from '../config/known-rules.js';
 import { resolveLintSettings } from '../config/lint-settings.js';
@@ -13,7 +11,7 @@ import { TOOL_NAME, TOOL_VERSION } from '../version.js';
 import type { CommandIO } from './io.js';
 import { useColor } from './io.js';
 import { CONFIG_OPTION_HELP, ruleInfos } from './lint.js';
-import { parseFormats, writeOutputs } from './output.js';
+import { parseFormats, writeOutputs, writeOutputText } from './output.js';
 import { loadRulesets } from './selection.js';
 
 export interface ScoreFlags {
@@ -84,11 +82,8 @@ export async function scoreCommand(files: string[], flags: ScoreFlags, io: Comma
   for (const target of targets.filter((entry) => entry.format === 'stylish')) {
     const color = target.file ? false : context.color;
     const text = reporters.stylish(result.findings, { ...context, color }) + '\n' + scoreText(result.score, { color });
-    if (target.file) {
-      const full = path.resolve(io.cwd, target.file);
-      mkdirSync(path.dirname(full), { recursive: true });
-      writeFileSync(full, text);
-    } else io.stdout(text);
+    if (target.file) writeOutputText(target.file, io.cwd, 'report', text);
+    else io.stdout(text);
   }
   writeOutputs(targets.filter((entry) => entry.format !== 'stylish'), result.findings, context, io);
 
