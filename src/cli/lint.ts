@@ -1,4 +1,4 @@
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Command } from 'commander';
 import { knownRuleDefinitions } from '../config/known-rules.js';
@@ -16,7 +16,7 @@ import type { RuleInfo } from '../report/types.js';
 import { TOOL_NAME, TOOL_VERSION } from '../version.js';
 import type { CommandIO } from './io.js';
 import { useColor } from './io.js';
-import { parseFormats, writeOutputs } from './output.js';
+import { parseFormats, writeOutputs, writeOutputText } from './output.js';
 import { loadRulesets } from './selection.js';
 
 export interface LintFlags extends LintFlagValues {
@@ -85,7 +85,7 @@ export async function lintCommand(files: string[], flags: LintFlags, io: Command
     if (result.errors.length > 0) return 2; // a partial baseline would silently drop the unreadable files' findings
     const previous = existsSync(baselineFile) ? readBaseline(baselineFile, io.cwd) : undefined;
     const created = updateBaseline(previous, findings, result.documents.map((document) => document.file), baselinePlace);
-    writeFileSync(baselineFile, serializeBaseline(created));
+    writeOutputText(displayPath(baselineFile, io.cwd), io.cwd, 'baseline', serializeBaseline(created));
     io.stderr(`${TOOL_NAME}: wrote ${created.findings.length} ${created.findings.length === 1 ? 'finding' : 'findings'} to ${displayPath(baselineFile, io.cwd)}\n`);
     findings = applyBaseline(findings, created, baselinePlace);
   } else if (baseline && baselinePlace) {
@@ -129,7 +129,8 @@ function readBaseline(file: string, cwd: string): Baseline {
   let text: string;
   try {
     text = readFileSync(file, 'utf8');
-  } catch {
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'EISDIR') throw new RampartError('RAMPART_USAGE', 'the baseline is a folder, not a file', { position: { file: shown } });
     throw new RampartError('RAMPART_FILE_NOT_FOUND', 'baseline file not found (create it with --update-baseline)', { position: { file: shown } });
   }
   return parseBaseline(text, file, shown);

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { after, test } from 'node:test';
@@ -24,6 +24,8 @@ const cases: { name: string; argv: string[]; stderr: string }[] = [
   { name: 'score, another format into a folder', argv: ['score', 'api.yaml', '--format', 'html:reports'], stderr: 'rampart: reports: cannot write the report: it is a folder [RAMPART_USAGE]\n' },
   { name: 'diff, the changelog into a folder', argv: ['diff', 'api.yaml', 'api.yaml', '--format', 'changelog:reports'], stderr: 'rampart: reports: cannot write the report: it is a folder [RAMPART_USAGE]\n' },
   { name: 'discover, the reconstructed description into a folder', argv: ['discover', 'traffic.jsonl', '--openapi', 'reports'], stderr: 'rampart: reports: cannot write the description: it is a folder [RAMPART_USAGE]\n' },
+  { name: 'lint, a baseline that is a folder', argv: ['lint', 'api.yaml', '--baseline', 'reports'], stderr: 'rampart: reports: the baseline is a folder, not a file [RAMPART_USAGE]\n' },
+  { name: 'lint, --update-baseline into a folder', argv: ['lint', 'api.yaml', '--baseline', 'reports', '--update-baseline'], stderr: 'rampart: reports: the baseline is a folder, not a file [RAMPART_USAGE]\n' },
 ];
 
 for (const { name, argv, stderr } of cases) {
@@ -35,3 +37,12 @@ for (const { name, argv, stderr } of cases) {
     assert.equal(code, 2);
   });
 }
+
+test('--update-baseline creates the folder of a new baseline file', async () => {
+  let written = '';
+  const io: CommandIO = { cwd: root, stdout: () => {}, stderr: (text) => void (written += text), isTTY: false, env: {} };
+  const code = await runCli(['lint', 'api.yaml', '--baseline', 'ci/baseline.json', '--update-baseline', '--ruleset', 'spectral:oas'], io);
+  assert.equal(written, 'rampart: wrote 3 findings to ci/baseline.json\n');
+  assert.equal(code, 0);
+  assert.equal((JSON.parse(readFileSync(path.join(root, 'ci', 'baseline.json'), 'utf8')) as { findings: unknown[] }).findings.length, 3);
+});
