@@ -65,10 +65,13 @@ const CORE_RULES: RuleDefinition[] = [
   },
 ];
 
+/** docs/rules.md documents the rules of the rulesets; the README's error section describes these. */
+const CORE_RULES_DOCS_URL = 'https://github.com/rampart-dev/rampart/blob/main/README.md#exit-codes-and-errors';
+
 function coreSelection(): RuleSelection {
   const selection: RuleSelection = { definitions: new Map(), base: new Map(), overrides: [] };
   for (const definition of CORE_RULES) {
-    selection.definitions.set(definition.id, { ...definition, docsUrl: docsUrlFor(definition.id) });
+    selection.definitions.set(definition.id, { ...definition, docsUrl: CORE_RULES_DOCS_URL });
     selection.base.set(definition.id, { severity: definition.defaultSeverity });
   }
   return selection;

@@ -3,6 +3,7 @@ import { readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { test } from 'node:test';
 import { builtinRules } from '../rules/index.js';
+import { lint } from '../lint.js';
 import { docsUrlFor } from '../rulesets.js';
 
 /** Reports (markdown, SARIF helpUri, JUnit, HTML) link every built-in rule to its documentation: the link must lead somewhere in this repository. */
@@ -31,4 +32,16 @@ test('every built-in rule links to a file of the repository and an anchor in it'
     else if (!readFileSync(full, 'utf8').includes(`<a id="${anchor}"></a>`)) broken.push(`${id}: ${url} (no such anchor)`);
   }
   assert.deepEqual(broken, []);
+});
+
+test('the core rules (load problems, crashed rules) link to the README section that describes them', async () => {
+  const result = await lint([], { cwd: REPO });
+  const core = ['no-unresolved-refs', 'no-duplicate-keys', 'rule-crashed'];
+  assert.deepEqual(
+    core.map((id) => result.rules.get(id)?.docsUrl),
+    core.map(() => `${REPO_URL}README.md#exit-codes-and-errors`),
+  );
+  const readme = readFileSync(path.join(REPO, 'README.md'), 'utf8');
+  assert.ok(readme.includes('\n## Exit codes and errors\n'));
+  for (const id of core) assert.ok(readme.includes(`\`${id}\``), `README does not describe ${id}`);
 });
