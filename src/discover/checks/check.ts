@@ -48,6 +48,9 @@ function fingerprintOf(ruleId: string, location: Location, evidence: Record<stri
   return createHash('sha256').update([ruleId, where, ...identity].join('\u0000')).digest('hex').slice(0, 32);
 }
 
+/** The README's Discover section names and explains every check. */
+const DISCOVER_DOCS_URL = 'https://github.com/rampart-dev/rampart/blob/main/README.md#discover';
+
 export function toFinding(check: DiscoverCheck, report: CheckReport): Finding {
   return {
     fingerprint: fingerprintOf(check.id, report.location, report.evidence),
@@ -59,7 +62,7 @@ export function toFinding(check: DiscoverCheck, report: CheckReport): Finding {
     owasp: check.owasp,
     cwe: check.cwe,
     fix: check.fix,
-    docsUrl: `https://rampart.dev/discover/${check.id}`,
+    docsUrl: DISCOVER_DOCS_URL,
     evidence: report.evidence,
   };
 }
