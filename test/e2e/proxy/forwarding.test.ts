@@ -37,6 +37,21 @@ before(async () => {
         res.writeHead(200, { 'content-type': 'application/octet-stream' });
         return res.end(Buffer.alloc(8 * 1024 * 1024, 3));
       }
+      if (req.url === '/malformed-response') {
+        // Bytes no HTTP parser accepts as a header line: the proxy must answer 502, not relay them.
+        req.socket.end('HTTP/1.1 200 OK\r\nX-Bad: a\u0000b\r\nContent-Length: 2\r\n\r\nok');
+        return;
+      }
+      if (req.url === '/until-close') {
+        // No length, no chunking: the body ends when the upstream closes the connection.
+        req.socket.end('HTTP/1.1 200 OK\r\nContent-Type: text/plain\r\nConnection: close\r\n\r\nall of it');
+        return;
+      }
+      if (req.url === '/early-hints') {
+        res.writeEarlyHints({ link: '</style.css>; rel=preload; as=style' });
+        res.writeHead(200, { 'content-type': 'text/plain' });
+        return res.end('final');
+      }
       if (req.url === '/cookies') {
         res.setHeader('set-cookie', ['a=1; Path=/', 'b=2; Path=/']);
         res.setHeader('x-multi', ['one', 'two']);
@@ -154,6 +169,21 @@ describe('forwarding', () => {
       req.end();
     });
     assert.equal(bytes, 8 * 1024 * 1024);
+  });
+
+  it('relays a body that ends when the upstream closes; answers 502 to a response no parser accepts', async () => {
+    const untilClose = await send('/until-close');
+    assert.equal(untilClose.status, 200);
+    assert.equal(untilClose.body, 'all of it');
+    const malformed = await send('/malformed-response');
+    assert.equal(malformed.status, 502);
+    assert.equal(malformed.headers['content-type'], 'application/problem+json');
+  });
+
+  it('answers with the final response when the upstream sends 103 Early Hints first', async () => {
+    const response = await send('/early-hints');
+    assert.equal(response.status, 200);
+    assert.equal(response.body, 'final');
   });
 
   it('relays repeated response headers as the upstream sent them: set-cookie apart, others joined', async () => {
