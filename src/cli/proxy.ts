@@ -6,6 +6,7 @@ import { parseSeverity } from '../core/severity.js';
 import { applyDetectorFlags, parseMode, readProxyConfig } from '../monitor/config.js';
 import { detectors } from '../monitor/detectors/index.js';
 import { replayTraffic, startProxy, type MonitorSettings } from '../monitor/proxy.js';
+import { PROXY_DOCS_URL } from '../monitor/types.js';
 import type { RuleInfo } from '../report/types.js';
 import { isTrafficFormat, trafficReaders } from '../traffic/readers/index.js';
 import { TOOL_NAME, TOOL_VERSION } from '../version.js';
@@ -137,7 +138,7 @@ export async function proxyCommand(flags: ProxyFlags, io: CommandIO, signals: Pr
     if (!failSeverity || failSeverity === 'off') throw new RampartError('RAMPART_USAGE', `--fail-severity: expected error, warning, info or hint, got "${flags.failSeverity}"`);
     const targets = parseFormats(flags.format);
     const result = await replayTraffic(flags.replay, { ...common, format: flags.inputFormat as never });
-    const rules = new Map<string, RuleInfo>(Object.values(detectors).map((detector) => [`proxy-${detector.id}`, { id: `proxy-${detector.id}`, description: detector.description, defaultSeverity: detector.severity, owasp: detector.owasp, cwe: detector.cwe, docsUrl: `https://rampart.dev/proxy/${detector.id}` }]));
+    const rules = new Map<string, RuleInfo>(Object.values(detectors).map((detector) => [`proxy-${detector.id}`, { id: `proxy-${detector.id}`, description: detector.description, defaultSeverity: detector.severity, owasp: detector.owasp, cwe: detector.cwe, docsUrl: PROXY_DOCS_URL }]));
     writeOutputs(targets, result.findings, {
       tool: { name: TOOL_NAME, version: TOOL_VERSION },
       cwd: io.cwd,

@@ -5,7 +5,7 @@ import { heuristicTemplate, type Contract } from './contract.js';
 import { detectors as builtinDetectors, type DetectorId } from './detectors/index.js';
 import type { IdentityResolver } from './identity.js';
 import { LruMap } from './state.js';
-import { defaultOptions, type Detector, type DetectorHit, type DetectorInstance, type DetectorMode, type ExchangeView, type RequestView } from './types.js';
+import { defaultOptions, PROXY_DOCS_URL, type Detector, type DetectorHit, type DetectorInstance, type DetectorMode, type ExchangeView, type RequestView } from './types.js';
 
 export interface DetectorSetting {
   /** Absent: the run's default mode, else the detector's own. */
@@ -202,7 +202,7 @@ function toFinding(detector: Detector, mode: DetectorMode, view: RequestView, hi
     owasp: detector.owasp,
     cwe: detector.cwe,
     fix: detector.fix,
-    docsUrl: `https://rampart.dev/proxy/${detector.id}`,
+    docsUrl: PROXY_DOCS_URL,
     evidence: {
       identity: view.identity.id,
       identityKind: view.identity.kind,

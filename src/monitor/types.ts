@@ -4,6 +4,9 @@ import type { JwtAnalysis } from '../traffic/jwt.js';
 import type { ContractOperation } from './contract.js';
 
 export const DETECTOR_MODES = ['off', 'monitor', 'enforce'] as const;
+
+/** Where proxy findings point: the README's Proxy section, whose detector table names every detector. */
+export const PROXY_DOCS_URL = 'https://github.com/rampart-dev/rampart/blob/main/README.md#proxy';
 /** `off`: not run. `monitor`: alerts only. `enforce`: alerts, and answers 429/403 instead of forwarding. */
 export type DetectorMode = (typeof DETECTOR_MODES)[number];
 
