@@ -1,6 +1,7 @@
-import { closeSync, mkdirSync, openSync, writeSync } from 'node:fs';
+import { closeSync, openSync, writeSync } from 'node:fs';
 import path from 'node:path';
 import { RampartError } from '../core/errors.js';
+import { ensureDirectory } from '../core/files.js';
 import { ByteSink } from './byte-sink.js';
 import type { CommandIO } from './io.js';
 import type { Finding } from '../core/finding.js';
@@ -62,7 +63,7 @@ export function writeOutputFile(file: string, cwd: string, what: string, write: 
   const full = path.resolve(cwd, file);
   let descriptor: number;
   try {
-    mkdirSync(path.dirname(full), { recursive: true });
+    ensureDirectory(path.dirname(full));
     descriptor = openSync(full, 'w');
   } catch (error) {
     throw new RampartError('RAMPART_USAGE', `cannot write the ${what}: ${whyUnwritable(error)}`, { cause: error, position: { file } });
@@ -85,6 +86,7 @@ const UNWRITABLE: Record<string, string> = {
   EACCES: 'permission denied',
   EPERM: 'permission denied',
   EROFS: 'the file system is read-only',
+  ENOENT: 'its folder cannot be created here',
 };
 
 function whyUnwritable(error: unknown): string {

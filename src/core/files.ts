@@ -1,4 +1,4 @@
-import { readdirSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import picomatch from 'picomatch';
 import { RampartError } from './errors.js';
@@ -65,4 +65,17 @@ function walk(dir: string, onFile: (file: string) => void): void {
       if (!SKIP_DIRS.has(entry.name)) walk(full, onFile);
     } else if (entry.isFile()) onFile(full);
   }
+}
+
+/**
+ * `mkdir -p`, one level at a time from the nearest folder that exists. Node's recursive mode loops
+ * forever where mkdir fails with ENOENT under a parent that exists (`/proc/x`): here that is an error.
+ */
+export function ensureDirectory(directory: string): void {
+  const missing: string[] = [];
+  for (let current = path.resolve(directory); !existsSync(current); current = path.dirname(current)) {
+    missing.push(current);
+    if (path.dirname(current) === current) break;
+  }
+  for (let k = missing.length - 1; k >= 0; k--) mkdirSync(missing[k]!);
 }

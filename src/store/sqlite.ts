@@ -1,8 +1,8 @@
 import { createRequire } from 'node:module';
 import { Worker } from 'node:worker_threads';
-import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { RampartError } from '../core/errors.js';
+import { ensureDirectory } from '../core/files.js';
 import type { Finding } from '../core/finding.js';
 import { WRITER_SOURCE, type WriteBatch, type WriterReply, type WriterRequest } from './sqlite-writer.js';
 
@@ -136,7 +136,7 @@ export class SqliteStore {
       const require = createRequire(import.meta.url);
       library = require.resolve('better-sqlite3');
       const Database = require(library) as DatabaseConstructor;
-      mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
+      ensureDirectory(path.dirname(path.resolve(file)));
       db = new Database(file, { timeout: 2000 });
       db.pragma('journal_mode = WAL');
       // NORMAL in WAL mode: a power cut may lose the last transactions, never corrupt the file.
