@@ -1,7 +1,7 @@
 import { parseSeverity } from '../core/severity.js';
 import type { RuleDefinition, RuleSelection, RuleSetting } from '../lint/rule-settings.js';
 import { joinPointer } from '../spec/pointer.js';
-import { didYouMean } from './close-matches.js';
+import { didYouMean } from '../core/close-matches.js';
 import type { ConfigSource } from './config-source.js';
 import { rebaseGlob } from './rebase-glob.js';
 import type { RampartConfig } from './schema.js';

@@ -1,7 +1,7 @@
 import type { ErrorObject, ValidateFunction } from 'ajv';
 import { createAjv } from '../core/ajv.js';
 import { joinPointer } from '../spec/pointer.js';
-import { closeMatches } from './close-matches.js';
+import { closeMatches } from '../core/close-matches.js';
 import type { ConfigSource } from './config-source.js';
 import { configSchema, type RampartConfig } from './schema.js';
 

@@ -4,7 +4,8 @@ import { JSONPath } from 'jsonpath-plus';
 import { RampartError, isRampartError } from '../core/errors.js';
 import { parseSeverity, type Severity } from '../core/severity.js';
 import type { RuleDefinition, RuleOverride, RuleSelection, RuleSetting } from '../lint/rule-settings.js';
-import { builtinSelection, isBuiltinRuleset, mergeSelections } from '../lint/rulesets.js';
+import { builtinRulesetNames, builtinSelection, isBuiltinRuleset, mergeSelections } from '../lint/rulesets.js';
+import { didYouMean } from '../core/close-matches.js';
 import { joinPointer } from '../spec/pointer.js';
 import { parseSource, type Source } from '../spec/source.js';
 import { hasTargetedAliases, resolveAlias, type AliasMap } from './aliases.js';
@@ -82,7 +83,9 @@ function readRulesetFile(uri: string, cwd: string): RulesetFile {
   } catch (error) {
     if (isRampartError(error)) throw error;
     const code = (error as NodeJS.ErrnoException).code;
-    const reason = code === 'ENOENT' ? 'no such ruleset file' : (error as Error).message;
+    // `-r owsap`: a typo of a built-in name reads as a missing file; say which name was meant.
+    const hint = code === 'ENOENT' ? didYouMean(path.basename(uri), builtinRulesetNames()) : '';
+    const reason = code === 'ENOENT' ? (hint ? `no such ruleset file.${hint}` : 'no such ruleset file') : (error as Error).message;
     throw new RampartError('RAMPART_FILE_NOT_FOUND', reason, { cause: error, position: { file: displayPath } });
   }
   const source = parseSource(uri, displayPath, text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);

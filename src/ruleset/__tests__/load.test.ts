@@ -447,4 +447,9 @@ describe('ruleset loading: bad rulesets are one-line errors with file:line', () 
   it('a missing ruleset file', async () => {
     assert.equal(await loadError({}, 'nope.yaml'), 'nope.yaml: no such ruleset file [RAMPART_FILE_NOT_FOUND]');
   });
+
+  it('a misspelt built-in ruleset name reads as a missing file, with the name that was meant', async () => {
+    assert.equal(await loadError({}, 'owsap'), 'owsap: no such ruleset file. Did you mean "owasp"? [RAMPART_FILE_NOT_FOUND]');
+    assert.equal(await loadError({}, 'recomended'), 'recomended: no such ruleset file. Did you mean "recommended"? [RAMPART_FILE_NOT_FOUND]');
+  });
 });

@@ -1,4 +1,4 @@
-import { editDistance } from '../core/text.js';
+import { editDistance } from './text.js';
 /**
  * Names close to `input`, best first, at most `limit`: within an edit distance of a fifth of its
  * length (at least 2), and no more than 1 worse than the best, so a clear typo gets one suggestion.
