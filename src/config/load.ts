@@ -30,8 +30,9 @@ export function readConfig(file: string, cwd: string): LoadedConfig {
   let bytes: Uint8Array;
   try {
     bytes = readFileSync(file);
-  } catch {
-    throw new RampartError('RAMPART_FILE_NOT_FOUND', 'configuration file not found', { position: { file: displayPath } });
+  } catch (error) {
+    const message = (error as NodeJS.ErrnoException).code === 'EISDIR' ? 'is a folder, not a configuration file' : 'configuration file not found';
+    throw new RampartError('RAMPART_FILE_NOT_FOUND', message, { position: { file: displayPath } });
   }
   const text = decodeText(bytes, displayPath);
   // An empty file (or only comments) is an empty configuration, not a parse error.

@@ -157,4 +157,6 @@ test('--no-config ignores files; --config picks one; a missing --config file is 
   writeFileSync(path.join(dir, 'other.yaml'), 'allowRemote: true\n');
   assert.deepEqual(loadConfig(dir, 'other.yaml')?.config, { allowRemote: true });
   assert.equal(errorOf(() => loadConfig(dir, 'missing.yaml')), 'missing.yaml: configuration file not found [RAMPART_FILE_NOT_FOUND]');
+  mkdirSync(path.join(dir, 'configs'));
+  assert.equal(errorOf(() => loadConfig(dir, 'configs')), 'configs: is a folder, not a configuration file [RAMPART_FILE_NOT_FOUND]');
 });
