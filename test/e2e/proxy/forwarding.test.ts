@@ -260,6 +260,24 @@ describe('upstream failures and hostile clients', () => {
     assert.match(slow, /^HTTP\/1.1 408|^$/);
   });
 
+  it('counts a client that goes away mid-upload as client_aborted, and frees the exchange', async () => {
+    const before = await metric('rampart_proxy_requests_total{operation="(unmatched)",method="POST",status_class="4xx",outcome="client_aborted"}');
+    await new Promise<void>((resolve) => {
+      const port = Number(new URL(proxy.url).port);
+      const socket = connect(port, '127.0.0.1', () => {
+        socket.write('POST /upload HTTP/1.1\r\nHost: x\r\nContent-Type: application/octet-stream\r\nContent-Length: 100000\r\n\r\n');
+        socket.write(Buffer.alloc(1000, 1));
+        setTimeout(() => socket.destroy(), 100);
+      });
+      socket.on('close', () => resolve());
+      socket.on('error', () => undefined);
+    });
+    for (let k = 0; k < 50 && proxy.metrics.inFlight > 0; k++) await new Promise((resolve) => setTimeout(resolve, 20));
+    assert.equal(proxy.metrics.inFlight, 0);
+    const after = await metric('rampart_proxy_requests_total{operation="(unmatched)",method="POST",status_class="4xx",outcome="client_aborted"}');
+    assert.equal(after - before, 1);
+  });
+
   it('accounts for every request exactly once, and metrics carry no raw path or identity', async () => {
     // Let the last aborted exchanges settle.
     await new Promise((resolve) => setTimeout(resolve, 100));
