@@ -36,8 +36,8 @@ const NO_HEADERS: IncomingHttpHeaders = {};
 /**
  * One client request through the proxy, from arrival to analysis: the request phase (target,
  * identity, operation, enforcing detectors), the upstream exchange (this object is undici's dispatch
- * handler, so a request costs one object instead of a dozen closures), and the response phase.
- * Every request ends in exactly one accounted outcome.
+ * handler, so a request costs this object and two small closures instead of a dozen), and the
+ * response phase. Every request ends in exactly one accounted outcome.
  */
 export class ProxiedExchange implements Dispatcher.DispatchHandlers {
   private readonly startedAt = Date.now();
