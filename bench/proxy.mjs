@@ -42,6 +42,8 @@ const option = (name, fallback) => {
 };
 const PEAK_SECONDS = 4;
 const MEMORY_ROUNDS = 3;
+// Declared before the roles run (main() is awaited at top level): hasWrk() fills it.
+let wrkInstalled;
 const log = (message) => process.stderr.write(`${message}\n`);
 
 const SPEC = {
@@ -217,9 +219,14 @@ function cpuMs(pid) {
   }
 }
 
+/** Whether the Debian `wrk` load generator is installed (probed once). */
+function hasWrk() {
+  wrkInstalled ??= !spawnSync('wrk', ['--version'], { encoding: 'utf8' }).error;
+  return wrkInstalled;
+}
+
 function wrkPeak(port, seconds) {
-  const probe = spawnSync('wrk', ['--version'], { encoding: 'utf8' });
-  if (probe.error) return undefined;
+  if (!hasWrk()) return undefined;
   const result = spawnSync('wrk', ['-t1', '-c32', `-d${seconds}s`, '-H', 'x-api-key: key-1', `http://127.0.0.1:${port}/items/itm_1`], { encoding: 'utf8', timeout: (seconds + 30) * 1000 });
   const rps = /Requests\/sec:\s+([\d.]+)/.exec(result.stdout);
   const requests = /(\d+) requests in/.exec(result.stdout);
@@ -231,8 +238,7 @@ function wrkPeak(port, seconds) {
  * hook (one thread: the counter is unique) in chunks until `count` were sent, or the Node generator.
  */
 function distinctIdentities(port, count, offset, dir) {
-  const probe = spawnSync('wrk', ['--version'], { encoding: 'utf8' });
-  if (probe.error) return runLoad(port, 0, Math.ceil(count / 1500), count, offset).requests;
+  if (!hasWrk()) return runLoad(port, 0, Math.ceil(count / 1500), count, offset).requests;
   let sent = 0;
   while (sent < count) {
     const script = path.join(dir, `ids-${offset + sent}.lua`);
@@ -423,7 +429,7 @@ async function main() {
     const lines = [
       `## Proxy benchmark (${new Date().toISOString()}, ${os.cpus().length} CPUs ${os.cpus()[0]?.model ?? ''}, Node ${process.version}; shared machine, numbers are noisy)`,
       '',
-      `Constant rate ${rate} req/s for ${seconds} s (open loop, latency from scheduled start), 1,000 identities; peak: ${wrkPeak(upstreamPort, 1) !== undefined ? `wrk -t1 -c32, ${PEAK_SECONDS} s windows` : `Node generator, 64 connections, ${PEAK_SECONDS} s windows`}, the pass-through and Rampart in four adjacent windows (A B B A) per run, the others in one${repeat > 1 ? `; each cell the median of ${repeat} runs (errors: the total)` : ''}.`,
+      `Constant rate ${rate} req/s for ${seconds} s (open loop, latency from scheduled start), 1,000 identities; peak: ${hasWrk() ? `wrk -t1 -c32, ${PEAK_SECONDS} s windows` : `Node generator, 64 connections, ${PEAK_SECONDS} s windows`}, the pass-through and Rampart in four adjacent windows (A B B A) per run, the others in one${repeat > 1 ? `; each cell the median of ${repeat} runs (errors: the total)` : ''}.`,
       '',
       '| target | achieved req/s | p50 ms | p99 ms | added p50 ms | added p99 ms | errors | peak req/s | peak vs node pass-through | CPU µs per request at peak | pass-through CPU ÷ target CPU |',
       '|---|---|---|---|---|---|---|---|---|---|---|',

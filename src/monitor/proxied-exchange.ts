@@ -9,7 +9,7 @@ import { methodLabel, observeSeries, type CounterSeries, type ProxyMetrics, type
 import type { Monitor, RequestDecision } from './monitor.js';
 import { problemBody } from './problem.js';
 import { redactSample } from './redact.js';
-import { Tee } from './tee.js';
+import { emptyBody, Tee } from './tee.js';
 
 /** What every exchange of one forward server shares. */
 export interface ForwardContext {
@@ -226,7 +226,7 @@ export class ProxiedExchange implements Dispatcher.DispatchHandlers {
     const exchange: Exchange = {
       startedAt: this.startedAt,
       durationMs,
-      request: { method, url: this.url.href, headers, body: this.requestTee ? this.requestTee.body(this.requestType, headers['content-encoding'], this.received) : this.requestType ? { mediaType: this.requestType, size: 0 } : undefined },
+      request: { method, url: this.url.href, headers, body: this.requestTee ? this.requestTee.body(this.requestType, headers['content-encoding'], this.received) : emptyBody(this.requestType) },
       response: { status, headers: flatHeaders(upstreamHeaders), body: this.responseTee!.body(this.responseType, upstreamHeaders['content-encoding'] as string | undefined) },
       origin: 'proxy',
     };

@@ -82,10 +82,12 @@ function readRulesetFile(uri: string, cwd: string): RulesetFile {
     text = readFileSync(uri, 'utf8');
   } catch (error) {
     if (isRampartError(error)) throw error;
-    const code = (error as NodeJS.ErrnoException).code;
-    // `-r owsap`: a typo of a built-in name reads as a missing file; say which name was meant.
-    const hint = code === 'ENOENT' ? didYouMean(path.basename(uri), builtinRulesetNames()) : '';
-    const reason = code === 'ENOENT' ? (hint ? `no such ruleset file.${hint}` : 'no such ruleset file') : (error as Error).message;
+    let reason = (error as Error).message;
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') {
+      // `-r owsap`: a typo of a built-in name reads as a missing file; say which name was meant.
+      const hint = didYouMean(path.basename(uri), builtinRulesetNames());
+      reason = hint ? `no such ruleset file.${hint}` : 'no such ruleset file';
+    }
     throw new RampartError('RAMPART_FILE_NOT_FOUND', reason, { cause: error, position: { file: displayPath } });
   }
   const source = parseSource(uri, displayPath, text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
