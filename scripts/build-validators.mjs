@@ -64,7 +64,7 @@ const openapi3 = (version) => ({
 samples['oas3.0'].push(openapi3('3.0.3'));
 samples['oas3.1'].push(openapi3('3.1.0'));
 for (const format of Object.keys(dialects)) {
-  writeCodeCache(path.join(outDir, `openapi-${format}.cjs`), (validators) => {
+  await writeCodeCache(path.join(outDir, `openapi-${format}.cjs`), (validators) => {
     for (const document of samples[format]) validators.document(document);
     for (const [name, validate] of Object.entries(validators)) if (name.startsWith('fragment_')) validate({});
   });

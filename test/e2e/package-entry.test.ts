@@ -44,3 +44,12 @@ test("import { lint } from 'rampart' lints the bookstore example", () => {
     assert.ok(output.findings.some((finding) => JSON.stringify(finding) === JSON.stringify(expected)), `missing ${JSON.stringify(expected)}`);
   }
 });
+
+test('the built CLI loads from its bundle with a code cache this Node accepts', { skip: process.env.RAMPART_TEST_BUILT !== '1' && 'needs `npm run build` (npm test runs it)' }, () => {
+  const output = runInPackage(`
+    import { loadWithCodeCache } from './dist/core/code-cache.js';
+    const { exports, cacheUsed } = loadWithCodeCache(process.cwd() + '/dist/bundle/rampart.cjs');
+    console.log(JSON.stringify({ runCli: typeof exports.runCli, cacheUsed }));
+  `);
+  assert.deepEqual(output, { runCli: 'function', cacheUsed: true });
+});

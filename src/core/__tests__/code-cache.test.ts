@@ -30,8 +30,8 @@ describe('CommonJS modules with a V8 code cache', () => {
     assert.equal(loaded.cacheUsed, false);
   });
 
-  test('a cache written after exercising the module is used by the next load', () => {
-    const bytes = writeCodeCache(file, (exports) => (exports as { check: (n: number) => boolean }).check(1));
+  test('a cache written after exercising the module is used by the next load', async () => {
+    const bytes = await writeCodeCache(file, (exports) => (exports as { check: (n: number) => boolean }).check(1));
     assert.ok(bytes > 0);
     assert.equal(cacheUsedInFreshProcess(file), true);
     assert.equal((requireWithCodeCache(file) as { check: (n: number) => boolean }).check(7), true);
