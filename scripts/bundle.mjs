@@ -20,8 +20,10 @@ await build({
   format: 'cjs',
   platform: 'node',
   target: 'node20',
-  // A native addon cannot be bundled; it is loaded from node_modules when the proxy needs it.
-  external: ['better-sqlite3'],
+  // Loaded from node_modules when a command needs them: a native addon cannot be bundled, and the
+  // proxy's HTTP client and the scanner's generators are two fifths of the code, which every run
+  // would otherwise read and hash for its code cache.
+  external: ['better-sqlite3', 'undici', 'fast-check'],
   // The modules find package files from their own URL (core/package-root.ts): the bundle's own.
   define: { 'import.meta.url': '__rampartModuleUrl' },
   banner: { js: "var __rampartModuleUrl = require('node:url').pathToFileURL(__filename).href;" },
