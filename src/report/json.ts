@@ -21,6 +21,7 @@ export const json: Reporter = (findings, context) => [...jsonChunks(findings, co
  */
 export function* jsonChunks(findings: readonly Finding[], context: ReportContext): Generator<string> {
   yield `{\n  "version": ${JSON_REPORT_VERSION},\n  "tool": ${indent(JSON.stringify({ name: context.tool.name, version: context.tool.version }, null, 2), '  ')},\n  "findings": [`;
+  const lintFindingText = lintFindingWriter();
   for (let index = 0; index < findings.length; index++) {
     const finding = findings[index]!;
     yield `${index === 0 ? '' : ','}\n    ${lintFindingText(finding) ?? indent(JSON.stringify(toJson(finding), null, 2), '    ')}`;
@@ -41,27 +42,74 @@ function indent(text: string, by: string): string {
 const LOCATION_KEYS = ['file', 'pointer', 'line', 'column', 'endLine', 'endColumn'];
 
 /**
- * The common case, a lint finding, written out directly: the same text as the generic path gives
- * (JSON.stringify with two-space indentation, at a finding's depth), without an object to build
- * and a second pass to indent, which counts at 20,000 findings. Undefined for any other shape.
+ * What findings of one rule share (severity, owasp, cwe, fix, docsUrl), as JSON text: written once
+ * per rule rather than once per finding. Checked by identity, so a finding whose values differ
+ * from the last one of its rule gets text of its own.
  */
-function lintFindingText(finding: Finding): string | undefined {
-  if (finding.relatedLocations || finding.evidence || finding.reproduce !== undefined || finding.suppressed || finding.fields) return undefined;
-  const location = finding.location as unknown as Record<string, unknown>;
-  let keys = 0;
-  for (const key in location) if (key !== LOCATION_KEYS[keys++]) return undefined;
-  if (keys !== LOCATION_KEYS.length || typeof location.file !== 'string' || typeof location.pointer !== 'string') return undefined;
-  const { line, column, endLine, endColumn } = location;
-  if (!Number.isInteger(line) || !Number.isInteger(column) || !Number.isInteger(endLine) || !Number.isInteger(endColumn)) return undefined;
-  let text =
-    `{\n      "ruleId": ${JSON.stringify(finding.ruleId)},\n      "severity": ${JSON.stringify(finding.severity)},\n      "message": ${JSON.stringify(finding.message)},` +
-    `\n      "location": {\n        "file": ${JSON.stringify(location.file)},\n        "pointer": ${JSON.stringify(location.pointer)},` +
-    `\n        "line": ${line},\n        "column": ${column},\n        "endLine": ${endLine},\n        "endColumn": ${endColumn}\n      },` +
-    `\n      "owasp": ${stringList(finding.owasp)},\n      "cwe": ${stringList(finding.cwe)}`;
-  if (finding.fix !== undefined) text += `,\n      "fix": ${JSON.stringify(finding.fix)}`;
-  if (finding.docsUrl !== undefined) text += `,\n      "docsUrl": ${JSON.stringify(finding.docsUrl)}`;
-  if (finding.fingerprint !== undefined) text += `,\n      "fingerprint": ${JSON.stringify(finding.fingerprint)}`;
-  return `${text}\n    }`;
+interface RuleText {
+  severity: string;
+  owasp: readonly string[];
+  cwe: readonly string[];
+  fix: string | undefined;
+  docsUrl: string | undefined;
+  /** `"severity": …,` */
+  severityText: string;
+  /** From `"owasp"` to the end of `"docsUrl"`. */
+  tailText: string;
+}
+
+/**
+ * Writes common lint findings directly: the same text as the generic path gives (JSON.stringify
+ * with two-space indentation, at a finding's depth), without an object to build and a second pass
+ * to indent, which counts at 20,000 findings. Undefined for any other shape.
+ */
+function lintFindingWriter(): (finding: Finding) => string | undefined {
+  const byRule = new Map<string, RuleText>();
+  let file: unknown;
+  let fileText = '';
+  const ruleText = (finding: Finding): RuleText => {
+    let cached = byRule.get(finding.ruleId);
+    if (
+      cached === undefined ||
+      cached.severity !== finding.severity ||
+      cached.owasp !== finding.owasp ||
+      cached.cwe !== finding.cwe ||
+      cached.fix !== finding.fix ||
+      cached.docsUrl !== finding.docsUrl
+    ) {
+      let tailText = `\n      "owasp": ${stringList(finding.owasp)},\n      "cwe": ${stringList(finding.cwe)}`;
+      if (finding.fix !== undefined) tailText += `,\n      "fix": ${JSON.stringify(finding.fix)}`;
+      if (finding.docsUrl !== undefined) tailText += `,\n      "docsUrl": ${JSON.stringify(finding.docsUrl)}`;
+      cached = {
+        severity: finding.severity, owasp: finding.owasp, cwe: finding.cwe, fix: finding.fix, docsUrl: finding.docsUrl,
+        severityText: `\n      "severity": ${JSON.stringify(finding.severity)},`,
+        tailText,
+      };
+      byRule.set(finding.ruleId, cached);
+    }
+    return cached;
+  };
+  return (finding) => {
+    if (finding.relatedLocations || finding.evidence || finding.reproduce !== undefined || finding.suppressed || finding.fields) return undefined;
+    const location = finding.location as unknown as Record<string, unknown>;
+    let keys = 0;
+    for (const key in location) if (key !== LOCATION_KEYS[keys++]) return undefined;
+    if (keys !== LOCATION_KEYS.length || typeof location.file !== 'string' || typeof location.pointer !== 'string') return undefined;
+    const { line, column, endLine, endColumn } = location;
+    if (!Number.isInteger(line) || !Number.isInteger(column) || !Number.isInteger(endLine) || !Number.isInteger(endColumn)) return undefined;
+    if (location.file !== file) {
+      file = location.file;
+      fileText = JSON.stringify(location.file);
+    }
+    const shared = ruleText(finding);
+    let text =
+      `{\n      "ruleId": ${JSON.stringify(finding.ruleId)},${shared.severityText}\n      "message": ${JSON.stringify(finding.message)},` +
+      `\n      "location": {\n        "file": ${fileText},\n        "pointer": ${JSON.stringify(location.pointer)},` +
+      `\n        "line": ${line},\n        "column": ${column},\n        "endLine": ${endLine},\n        "endColumn": ${endColumn}\n      },` +
+      shared.tailText;
+    if (finding.fingerprint !== undefined) text += `,\n      "fingerprint": ${JSON.stringify(finding.fingerprint)}`;
+    return `${text}\n    }`;
+  };
 }
 
 /** A list of strings as JSON.stringify(…, null, 2) writes it inside a finding. */

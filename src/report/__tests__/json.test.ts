@@ -127,6 +127,27 @@ test('json: written piece by piece, the text is exactly JSON.stringify(report, n
   }
 });
 
+test('json: findings of one rule that share their lists still differ in every other field', () => {
+  // The direct path reuses a rule's text while its findings agree; each change must show.
+  const owasp = ['API2:2023'];
+  const cwe = ['CWE-522'];
+  const none: string[] = [];
+  const same = { ruleId: 'no-http-basic', owasp, cwe };
+  const findings = [
+    finding({ ...same, severity: 'error', fix: 'Use OAuth 2.', docsUrl: 'https://docs.example/a' }),
+    finding({ ...same, severity: 'error', fix: 'Use OAuth 2.', docsUrl: 'https://docs.example/a', message: 'again' }),
+    finding({ ...same, severity: 'warning', fix: 'Use OAuth 2.', docsUrl: 'https://docs.example/a' }),
+    finding({ ...same, severity: 'warning', fix: 'Use mTLS.', docsUrl: 'https://docs.example/a' }),
+    finding({ ...same, severity: 'warning', fix: undefined, docsUrl: 'https://docs.example/a' }),
+    finding({ ...same, severity: 'warning', fix: undefined, docsUrl: 'https://docs.example/b' }),
+    finding({ ...same, severity: 'warning', fix: undefined, docsUrl: undefined }),
+    finding({ ...same, cwe: none, severity: 'warning', fix: undefined, docsUrl: undefined, location: { file: 'other.yaml', pointer: '', line: 1, column: 1, endLine: 1, endColumn: 1 } }),
+    finding({ ...same, cwe: none, owasp: ['API8:2023'], severity: 'warning', fix: undefined, docsUrl: undefined, location: { file: 'other.yaml', pointer: '', line: 1, column: 1, endLine: 1, endColumn: 1 } }),
+  ];
+  const text = [...jsonChunks(findings, context())].join('');
+  assert.equal(text, JSON.stringify({ version: 1, tool: { name: 'rampart', version: '1.2.3' }, findings: findings.map(contractOrder), summary: countBySeverity(findings) }, null, 2) + '\n');
+});
+
 test('json: lint findings (written by the direct path) read exactly as JSON.stringify writes them, whatever their text', () => {
   const text = fc.string({ unit: 'binary', maxLength: 40 });
   const lintFinding = fc.record(
