@@ -35,9 +35,19 @@ export interface NodeAt {
   value: unknown;
 }
 
-export interface RefSite {
-  pointer: string;
-  ref: string;
+/** A `$ref` as written, and the place of the object that holds it. */
+export class RefSite {
+  private spelled: string | undefined;
+
+  constructor(
+    private readonly segments: readonly string[],
+    readonly ref: string,
+  ) {}
+
+  /** Spelled out on first use: a large file has 10,000s of $refs, and only broken ones are reported. */
+  get pointer(): string {
+    return (this.spelled ??= pointerFromSegments(this.segments));
+  }
 }
 
 const REMOTE = /^https?:\/\//i;
@@ -241,7 +251,7 @@ export function findRefs(value: unknown, sharesNodes = true): RefSite[] {
       seen.add(node);
     }
     if (typeof (node as { $ref?: unknown }).$ref === 'string') {
-      sites.push({ pointer: pointerFromSegments(path), ref: (node as { $ref: string }).$ref });
+      sites.push(new RefSite(path.slice(), (node as { $ref: string }).$ref));
       return;
     }
     if (Array.isArray(node)) {

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import path from 'node:path';
 import { describe, test } from 'node:test';
 import { lint } from '../../lint/lint.js';
-import { loadDocument } from '../document.js';
+import { findRefs, loadDocument } from '../document.js';
 import { formatRange } from './text-at.js';
 
 const API = path.resolve('test/fixtures/loader/refs/api');
@@ -163,4 +163,29 @@ describe('files outside the root', () => {
       [['/paths/~1p', 'forbidden']],
     );
   });
+});
+
+describe('findRefs', () => {
+  const cases: Array<{ name: string; value: unknown; expected: Array<{ pointer: string; ref: string }> }> = [
+    { name: 'none', value: { a: { b: [1, 'x', null] } }, expected: [] },
+    { name: 'at the root', value: { $ref: 'other.yaml' }, expected: [{ pointer: '', ref: 'other.yaml' }] },
+    {
+      name: 'in maps and lists, with ~ and / escaped in the pointer',
+      value: { paths: { '/users/{id}': { get: { parameters: [{ $ref: '#/p' }, { name: 'q' }, { $ref: 'x.yaml#/q' }] } } }, 'a~b': { $ref: '#/c' } },
+      expected: [
+        { pointer: '/paths/~1users~1{id}/get/parameters/0', ref: '#/p' },
+        { pointer: '/paths/~1users~1{id}/get/parameters/2', ref: 'x.yaml#/q' },
+        { pointer: '/a~0b', ref: '#/c' },
+      ],
+    },
+    { name: 'not below a $ref (its siblings belong to it)', value: { s: { $ref: '#/a', items: { $ref: '#/b' } } }, expected: [{ pointer: '/s', ref: '#/a' }] },
+    { name: 'a $ref that is not a string is no reference', value: { $ref: { $ref: '#/x' } }, expected: [{ pointer: '/$ref', ref: '#/x' }] },
+  ];
+  for (const { name, value, expected } of cases) {
+    test(name, () => {
+      for (const sharesNodes of [false, true]) {
+        assert.deepEqual(findRefs(value, sharesNodes).map((site) => ({ pointer: site.pointer, ref: site.ref })), expected);
+      }
+    });
+  }
 });
