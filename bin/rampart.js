@@ -7,12 +7,13 @@ import { fileURLToPath } from 'node:url';
 // after them, so a plain `tsc` rebuild is never shadowed.
 const file = (relative) => fileURLToPath(new URL(relative, import.meta.url));
 const built = (relative) => statSync(file(relative), { throwIfNoEntry: false })?.mtimeMs ?? -1;
+const argv = process.argv.slice(2);
 let runCli;
 if (built('../dist/bundle/rampart.cjs') >= built('../dist/cli/main.js')) {
-  const { requireWithCodeCache } = await import('../dist/core/code-cache.js');
-  ({ runCli } = requireWithCodeCache(file('../dist/bundle/rampart.cjs')));
+  const { loadBundledCli } = await import('../dist/cli/bundle-loader.js');
+  ({ runCli } = loadBundledCli(file('../dist/bundle/rampart.cjs'), argv));
 } else {
   ({ runCli } = await import('../dist/cli/main.js'));
 }
 
-process.exitCode = await runCli(process.argv.slice(2));
+process.exitCode = await runCli(argv);

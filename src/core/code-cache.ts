@@ -1,7 +1,19 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
+import v8 from 'node:v8';
 import vm from 'node:vm';
+
+/**
+ * V8 settings for a run of a second or so, applied before Rampart's own code is compiled. TurboFan's
+ * inlining pays off in a long-running process (the proxy); in a lint run, compiling the inlined
+ * code on the second core cost more than it saved (measured on kubernetes: 15% less CPU, 6-8% less
+ * wall time without it). V8 accepts a code cache only under the flags it was written with, so the
+ * build writes the CLI's cache under these too.
+ */
+export function tuneV8ForBatchRun(): void {
+  v8.setFlagsFromString('--no-turbo-inlining');
+}
 
 /**
  * Loads a CommonJS file as `require` would, with V8's code cache from `<file>.cache` when there is
