@@ -42,7 +42,9 @@ if (options.build) {
 const configDir = mkdtempSync(path.join(os.tmpdir(), 'rampart-bench-config-'));
 // Measure a private copy of the built CLI: others may rebuild dist/ while a long run goes on.
 const snapshot = path.join(configDir, 'rampart');
-for (const part of ['dist', 'bin', 'package.json']) cpSync(path.join(REPO_ROOT, part), path.join(snapshot, part), { recursive: true });
+// Timestamps kept: bin/rampart.js runs the bundle only when it is newer than tsc's output, and a
+// copy made in directory order would leave dist/cli newer than dist/bundle (the unbundled CLI).
+for (const part of ['dist', 'bin', 'package.json']) cpSync(path.join(REPO_ROOT, part), path.join(snapshot, part), { recursive: true, preserveTimestamps: true });
 symlinkSync(path.join(REPO_ROOT, 'node_modules'), path.join(snapshot, 'node_modules'), 'dir');
 const spectralRuleset = path.join(configDir, '.spectral.yaml');
 const redoclyConfig = path.join(configDir, 'redocly.yaml');
