@@ -6,7 +6,7 @@
 //
 // Prints a Markdown table and writes bench/results/lint-<date>.md and .json (git-ignored).
 import { spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { CORPUS_DIR, REPO_ROOT, readManifest } from './manifest.mjs';
@@ -46,6 +46,14 @@ const snapshot = path.join(configDir, 'rampart');
 // copy made in directory order would leave dist/cli newer than dist/bundle (the unbundled CLI).
 for (const part of ['dist', 'bin', 'package.json']) cpSync(path.join(REPO_ROOT, part), path.join(snapshot, part), { recursive: true, preserveTimestamps: true });
 symlinkSync(path.join(REPO_ROOT, 'node_modules'), path.join(snapshot, 'node_modules'), 'dir');
+{
+  // What users run: the bundle (bin/rampart.js falls back to tsc's output when that is newer).
+  const mtime = (file) => statSync(path.join(snapshot, 'dist', file), { throwIfNoEntry: false })?.mtimeMs ?? -1;
+  if (mtime('bundle/rampart.cjs') < mtime('cli/main.js')) {
+    log('bench: dist/bundle is older than dist/cli (a bare `tsc` since the last build?); run `npm run build` (or drop --no-build).');
+    process.exit(1);
+  }
+}
 const spectralRuleset = path.join(configDir, '.spectral.yaml');
 const redoclyConfig = path.join(configDir, 'redocly.yaml');
 writeFileSync(spectralRuleset, 'extends: ["spectral:oas"]\n');
