@@ -51,6 +51,7 @@ symlinkSync(path.join(REPO_ROOT, 'node_modules'), path.join(snapshot, 'node_modu
   const mtime = (file) => statSync(path.join(snapshot, 'dist', file), { throwIfNoEntry: false })?.mtimeMs ?? -1;
   if (mtime('bundle/rampart.cjs') < mtime('cli/main.js')) {
     log('bench: dist/bundle is older than dist/cli (a bare `tsc` since the last build?); run `npm run build` (or drop --no-build).');
+    rmSync(configDir, { recursive: true, force: true });
     process.exit(1);
   }
 }
