@@ -1,3 +1,4 @@
+import { isAscii } from 'node:buffer';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
@@ -54,9 +55,15 @@ function readCache(file: string): Buffer | undefined {
 
 function load(file: string, cachedData: Buffer | undefined): { script: vm.Script; exports: unknown } {
   // The same wrapper text at build and run time: V8 checks the cache against the source.
-  const source = `(function (exports, require, module, __filename, __dirname) {${readFileSync(file, 'utf8')}\n})`;
+  const source = `(function (exports, require, module, __filename, __dirname) {${readText(file)}\n})`;
   const script = new vm.Script(source, { filename: file, cachedData });
   const module = { exports: {} as unknown };
   (script.runInThisContext() as (...args: unknown[]) => void)(module.exports, createRequire(file), module, file, path.dirname(file));
   return { script, exports: module.exports };
+}
+
+/** The generated files are ASCII (esbuild and Ajv escape the rest): then no UTF-8 decoding is needed. */
+function readText(file: string): string {
+  const bytes = readFileSync(file);
+  return bytes.toString(isAscii(bytes) ? 'latin1' : 'utf8');
 }

@@ -37,6 +37,14 @@ describe('CommonJS modules with a V8 code cache', () => {
     assert.equal((requireWithCodeCache(file) as { check: (n: number) => boolean }).check(7), true);
   });
 
+  test('a module with text beyond ASCII reads as UTF-8, with and without its cache', async () => {
+    const unicode = path.join(dir, 'unicode.cjs');
+    writeFileSync(unicode, "exports.text = 'café ✓ 😀';\n");
+    await writeCodeCache(unicode, (exports) => (exports as { text: string }).text);
+    assert.equal(cacheUsedInFreshProcess(unicode), true);
+    assert.equal((requireWithCodeCache(unicode) as { text: string }).text, 'café ✓ 😀');
+  });
+
   test('a cache that does not fit (corrupt, or from another Node) is ignored, not an error', () => {
     // Another source than above: V8 would otherwise serve the first compilation from memory.
     const other = path.join(dir, 'other.cjs');
