@@ -37,7 +37,7 @@ export function loadWithCodeCache(file: string): { exports: unknown; cacheUsed: 
  * Build time: loads the file, lets `exercise` call into it (so V8 compiles what a run will need),
  * and writes what V8 compiled to `<file>.cache`.
  */
-export async function writeCodeCache(file: string, exercise: (exports: any) => void | Promise<void>): Promise<number> {
+export async function writeCodeCache(file: string, exercise: (exports: unknown) => void | Promise<void>): Promise<number> {
   const { script, exports } = load(file, undefined);
   await exercise(exports);
   const data = script.createCachedData();
