@@ -50,12 +50,15 @@ test('the built CLI loads from its bundle, with the code cache for the commands 
   const load = (argv: string[]) =>
     runInPackage(`
       import { loadBundledCli } from './dist/cli/bundle-loader.js';
+      import { loadWithCodeCache } from './dist/core/code-cache.js';
       const { runCli, cacheUsed } = loadBundledCli(process.cwd() + '/dist/bundle/rampart.cjs', ${JSON.stringify(argv)});
-      console.log(JSON.stringify({ runCli: typeof runCli, cacheUsed }));
+      // The official-schema validators a lint loads, under the same V8 settings.
+      const validators = loadWithCodeCache(process.cwd() + '/dist/generated/openapi-oas3.0.cjs').cacheUsed;
+      console.log(JSON.stringify({ runCli: typeof runCli, cacheUsed, validators }));
     `);
   for (const argv of [['lint', 'openapi.yaml'], ['--quiet', 'score', 'openapi.yaml'], ['diff', 'a.yaml', 'b.yaml']]) {
-    assert.deepEqual(load(argv), { runCli: 'function', cacheUsed: true }, argv.join(' '));
+    assert.deepEqual(load(argv), { runCli: 'function', cacheUsed: true, validators: true }, argv.join(' '));
   }
-  // The long-running commands keep V8's defaults, under which the cache does not apply.
-  assert.deepEqual(load(['proxy', '--target', 'http://127.0.0.1:1']), { runCli: 'function', cacheUsed: false });
+  // The long-running commands keep V8's defaults, under which the caches do not apply.
+  assert.deepEqual(load(['proxy', '--target', 'http://127.0.0.1:1']), { runCli: 'function', cacheUsed: false, validators: false });
 });
