@@ -108,32 +108,8 @@ function descendantsAndSelf(rootPid) {
   return pids;
 }
 
-function processTable() {
-  const table = new Map();
-  let entries = [];
-  try {
-    entries = readdirSync('/proc');
-  } catch {
-    return table;
-  }
-  for (const entry of entries) {
-    if (!/^\d+$/.test(entry)) continue;
-    try {
-      const stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
-      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-      table.set(Number(entry), { ppid: Number(fields[1]) });
-    } catch {
-      // the process ended while we looked
-    }
-  }
-  return table;
-}
-
 function killTree(rootPid) {
-  const table = processTable();
-  const pids = [rootPid];
-  for (let i = 0; i < pids.length; i++) for (const [pid, { ppid }] of table) if (ppid === pids[i]) pids.push(pid);
-  for (const pid of pids.reverse()) {
+  for (const pid of descendantsAndSelf(rootPid).reverse()) {
     try {
       process.kill(pid, 'SIGKILL');
     } catch {

@@ -3,11 +3,12 @@
 // some 200 modules nor parses and compiles the functions a lint reaches: the cache holds their
 // bytecode. ES modules cannot take a code cache on Node 20 (vm.Script, which can, runs scripts),
 // hence CommonJS. Commands other than lint still load from the same file and compile as they run.
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
+import { sampleDocuments } from './sample-documents.mjs';
 
 const root = path.dirname(path.dirname(fileURLToPath(import.meta.url)));
 const outfile = path.join(root, 'dist/bundle/rampart.cjs');
@@ -34,25 +35,6 @@ await build({
   logLevel: 'warning',
 });
 
-// Reaches the Swagger 2.0 paths of the loader and the oas2 rules.
-const SWAGGER_SAMPLE = {
-  swagger: '2.0',
-  info: { title: 'Sample', version: '1.0.0' },
-  host: 'api.example.com',
-  basePath: '/v1',
-  schemes: ['https'],
-  securityDefinitions: { key: { type: 'apiKey', in: 'header', name: 'X-Key' } },
-  security: [{ key: [] }],
-  paths: {
-    '/items/{itemId}': {
-      parameters: [{ name: 'itemId', in: 'path', required: true, type: 'string' }],
-      get: { operationId: 'getItem', tags: ['items'], responses: { 200: { description: 'ok', schema: { $ref: '#/definitions/Item' } } } },
-      put: { operationId: 'putItem', parameters: [{ name: 'body', in: 'body', schema: { $ref: '#/definitions/Item' } }], responses: { 204: { description: 'done' } } },
-    },
-  },
-  definitions: { Item: { type: 'object', properties: { id: { type: 'integer' }, name: { type: 'string' } } } },
-};
-
 // The samples a user can lint too, in each format the loader reads differently (YAML, JSON,
 // Swagger 2.0), through the reporters CI uses most.
 const { tuneV8ForBatchRun, writeCodeCache } = await import(path.join(root, 'dist/core/code-cache.js'));
@@ -61,11 +43,11 @@ tuneV8ForBatchRun();
 const scratch = mkdtempSync(path.join(os.tmpdir(), 'rampart-bundle-'));
 try {
   const bookstore = path.join(root, 'examples/bookstore/openapi.yaml');
-  const { load } = await import('js-yaml');
+  const samples = sampleDocuments(root);
   const asJson = path.join(scratch, 'openapi.json');
-  writeFileSync(asJson, JSON.stringify(load(readFileSync(path.join(root, 'examples/traffic-demo/openapi.yaml'), 'utf8'))));
+  writeFileSync(asJson, JSON.stringify(samples['oas3.1'][0]));
   const swagger = path.join(scratch, 'swagger.json');
-  writeFileSync(swagger, JSON.stringify(SWAGGER_SAMPLE));
+  writeFileSync(swagger, JSON.stringify(samples.oas2[0]));
   const runs = [
     ['lint', bookstore],
     ['lint', bookstore, '--format', 'json'],
