@@ -16,4 +16,6 @@ if (built('../dist/bundle/rampart.cjs') >= built('../dist/cli/main.js')) {
   ({ runCli } = await import('../dist/cli/main.js'));
 }
 
-process.exitCode = await runCli(argv);
+const exitCode = await runCli(argv);
+// A report lost to a failing standard output (a full disk) has already set exit code 2 (cli/io.ts).
+process.exitCode ??= exitCode;

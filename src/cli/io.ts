@@ -1,3 +1,6 @@
+import { RampartError } from '../core/errors.js';
+import { whyUnwritable } from './unwritable.js';
+
 /** Where a command writes. Injected so tests can run commands in-process and capture everything. */
 export interface CommandIO {
   cwd: string;
@@ -12,11 +15,16 @@ export interface CommandIO {
 
 export function processIO(): CommandIO {
   // A reader that stops early (`rampart lint … | head`) closes the pipe. The rest of the report has
-  // nowhere to go, which is no error of the run: drop it and keep the run's exit code.
+  // nowhere to go, which is no error of the run: drop it and keep the run's exit code. Any other
+  // failure (a full disk behind `> report.json`) loses the report: one line and exit 2, which
+  // bin/rampart.js keeps over the run's own code.
   let stdoutClosed = false;
   process.stdout.on('error', (error: NodeJS.ErrnoException) => {
-    if (error.code !== 'EPIPE' && error.code !== 'ERR_STREAM_DESTROYED') throw error;
     stdoutClosed = true;
+    if (error.code === 'EPIPE' || error.code === 'ERR_STREAM_DESTROYED') return;
+    const failure = new RampartError('RAMPART_OUTPUT_FAILED', `cannot write to standard output: ${whyUnwritable(error)}`, { cause: error });
+    process.stderr.write(`rampart: ${failure.toOneLine()}\n`);
+    process.exitCode = failure.exitCode;
   });
   return {
     cwd: process.cwd(),

@@ -4,6 +4,7 @@ import { RampartError } from '../core/errors.js';
 import { ensureDirectory } from '../core/files.js';
 import { ByteSink } from './byte-sink.js';
 import type { CommandIO } from './io.js';
+import { whyUnwritable } from './unwritable.js';
 import type { Finding } from '../core/finding.js';
 import { chunkedReporters, isReporterName, reporters, type ReporterName } from '../report/index.js';
 import type { ReportContext } from '../report/types.js';
@@ -70,6 +71,10 @@ export function writeOutputFile(file: string, cwd: string, what: string, write: 
   }
   try {
     write(descriptor);
+  } catch (error) {
+    // A system call that failed (a full disk) is the machine's to fix; anything else is a bug.
+    if ((error as NodeJS.ErrnoException).syscall === undefined) throw error;
+    throw new RampartError('RAMPART_OUTPUT_FAILED', `cannot write the ${what}: ${whyUnwritable(error)}`, { cause: error, position: { file } });
   } finally {
     closeSync(descriptor);
   }
@@ -77,21 +82,6 @@ export function writeOutputFile(file: string, cwd: string, what: string, write: 
 
 export function writeOutputText(file: string, cwd: string, what: string, text: string): void {
   writeOutputFile(file, cwd, what, (descriptor) => writeFully(descriptor, Buffer.from(text)));
-}
-
-const UNWRITABLE: Record<string, string> = {
-  EISDIR: 'it is a folder',
-  EEXIST: 'a parent is a file, not a folder',
-  ENOTDIR: 'a parent is a file, not a folder',
-  EACCES: 'permission denied',
-  EPERM: 'permission denied',
-  EROFS: 'the file system is read-only',
-  ENOENT: 'its folder cannot be created here',
-};
-
-function whyUnwritable(error: unknown): string {
-  const code = (error as NodeJS.ErrnoException).code;
-  return (code !== undefined ? UNWRITABLE[code] : undefined) ?? (error as Error).message;
 }
 
 function writeFully(descriptor: number, bytes: Uint8Array): void {

@@ -11,6 +11,7 @@ export const ERROR_CATALOGUE = {
   RAMPART_REF_FAILED: { exitCode: 2, summary: 'A $ref cannot be resolved.' },
   RAMPART_REF_FORBIDDEN: { exitCode: 2, summary: 'A $ref points somewhere Rampart may not read without permission.' },
   RAMPART_INPUT_TOO_LARGE: { exitCode: 2, summary: 'An input exceeds a safety bound (alias expansion, nesting depth, size).' },
+  RAMPART_OUTPUT_FAILED: { exitCode: 2, summary: 'A report cannot be written to its file or to standard output (a full disk, an I/O error).' },
   RAMPART_RULE_CRASHED: { exitCode: 3, summary: 'A rule threw an exception.' },
   RAMPART_INTERNAL: { exitCode: 3, summary: 'An unexpected internal error.' },
 } as const;

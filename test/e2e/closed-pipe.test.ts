@@ -3,7 +3,8 @@
  * own exit code and nothing on stderr, not an unhandled EPIPE and a stack trace.
  */
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
+import { closeSync, existsSync, openSync } from 'node:fs';
 import path from 'node:path';
 import { after, before, test } from 'node:test';
 import { builtPackageRoot, REPO, useFreshCli } from './golden.js';
@@ -42,5 +43,26 @@ for (const { name, args, code } of cases) {
     const result = await runWithClosedStdout(args);
     assert.equal(result.stderr, '');
     assert.equal(result.code, code);
+  });
+}
+
+/** A standard output that fails (a full disk behind `> report.json`): one line and exit 2, never a stack. */
+const fullDevice = '/dev/full';
+for (const { name, args } of cases) {
+  test(`stdout on a full disk: ${name}`, { skip: !existsSync(fullDevice) && 'no /dev/full here' }, () => {
+    const descriptor = openSync(fullDevice, 'w');
+    try {
+      const result = spawnSync(process.execPath, [path.join(builtPackageRoot(), 'bin', 'rampart.js'), ...args], {
+        cwd: path.join(REPO, 'examples', 'bookstore'),
+        env: { PATH: process.env.PATH ?? '', NO_COLOR: '1' },
+        stdio: ['ignore', descriptor, 'pipe'],
+        encoding: 'utf8',
+        timeout: 120_000,
+      });
+      assert.equal(result.stderr, 'rampart: cannot write to standard output: no space left on the device [RAMPART_OUTPUT_FAILED]\n');
+      assert.equal(result.status, 2);
+    } finally {
+      closeSync(descriptor);
+    }
   });
 }

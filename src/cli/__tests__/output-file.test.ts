@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { after, test } from 'node:test';
@@ -37,6 +37,14 @@ for (const { name, argv, stderr } of cases) {
     assert.equal(code, 2);
   });
 }
+
+test('a report file on a full disk: one line and exit 2, not an internal error', { skip: !existsSync('/dev/full') && 'no /dev/full here' }, async () => {
+  let written = '';
+  const io: CommandIO = { cwd: root, stdout: () => {}, stderr: (text) => void (written += text), isTTY: false, env: {} };
+  const code = await runCli(['lint', 'api.yaml', '--format', 'json:/dev/full'], io);
+  assert.equal(written, 'rampart: /dev/full: cannot write the report: no space left on the device [RAMPART_OUTPUT_FAILED]\n');
+  assert.equal(code, 2);
+});
 
 test('--update-baseline creates the folder of a new baseline file', async () => {
   let written = '';
