@@ -205,24 +205,25 @@ export class NodeIndex {
     return -1;
   }
 
-  /** Key → key-node index for one mapping, computed once. The first of duplicate keys wins. */
   /**
    * The key node named `name` in a mapping. Small mappings are searched in place, comparing the
-   * key's text without decoding it; a mapping with many keys gets a table on first use.
+   * key's text without decoding it; a mapping with many keys gets a table on first use. Of
+   * duplicate keys the last one is found: its value is the one parsers keep.
    */
   private findKey(node: number, name: string): number | undefined {
     const table = this.mappingChildren.get(node);
     if (table) return table.get(name);
     const end = this.nexts[node]!;
     let count = 0;
+    let found: number | undefined;
     for (let key = node + 1; key < end; ) {
       const value = this.nexts[key]!;
       if (value >= end) break;
       if (++count > SMALL_MAPPING) return this.children(node).get(name);
-      if (this.keyIs(key, name)) return key;
+      if (this.keyIs(key, name)) found = key;
       key = this.nexts[value]!;
     }
-    return undefined;
+    return found;
   }
 
   private keyIs(index: number, name: string): boolean {
@@ -245,8 +246,8 @@ export class NodeIndex {
     for (let key = node + 1; key < end; ) {
       const value = this.nexts[key]!;
       if (value >= end) break;
-      const name = this.decodeKey(key);
-      if (!table.has(name)) table.set(name, key);
+      // The last of duplicate keys wins, as in the parsed value.
+      table.set(this.decodeKey(key), key);
       key = this.nexts[value]!;
     }
     this.mappingChildren.set(node, table);

@@ -204,9 +204,9 @@ function yamlSource(uri: string, displayPath: string, text: string): Source {
       throw yamlError(retryError, displayPath);
     }
     for (const duplicate of index.duplicateKeys()) {
-      const line = new LineIndex(text).position(duplicate.keyStart).line;
+      // No line in the words: they are part of the finding's fingerprint, which must survive inserted lines.
       const key = duplicate.segments[duplicate.segments.length - 1];
-      issues.push({ code: 'duplicate-key', message: `Duplicate key "${key}" (line ${line}): the last value wins.`, pointer: pointerFromSegments(duplicate.segments), offset: duplicate.keyStart });
+      issues.push({ code: 'duplicate-key', message: `Duplicate key "${key}": the last value wins.`, pointer: pointerFromSegments(duplicate.segments), offset: duplicate.keyStart });
     }
   }
   if (aliases > 0) assertAliasExpansionBounded(value, displayPath);

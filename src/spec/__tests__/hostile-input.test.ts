@@ -109,10 +109,27 @@ describe('duplicate keys', () => {
     assert.deepEqual((source.value as { openapi: string }).openapi, '3.0.1');
     const issues = source.issues.map((issue) => [issue.pointer, issue.message, source.positionOf(issue.offset!)]);
     assert.deepEqual(issues, [
-      ['/openapi', 'Duplicate key "openapi" (line 3): the last value wins.', { line: 3, column: 1 }],
-      ['/info/title', 'Duplicate key "title" (line 6): the last value wins.', { line: 6, column: 3 }],
-      ['/list/0/k', 'Duplicate key "k" (line 8): the last value wins.', { line: 8, column: 13 }],
+      ['/openapi', 'Duplicate key "openapi": the last value wins.', { line: 3, column: 1 }],
+      ['/info/title', 'Duplicate key "title": the last value wins.', { line: 6, column: 3 }],
+      ['/list/0/k', 'Duplicate key "k": the last value wins.', { line: 8, column: 13 }],
     ]);
+  });
+
+  test('a pointer through a repeated key locates the value that won, the last one', () => {
+    // 13 keys: more than the index searches in place, so its per-mapping table is used too.
+    const many = Array.from({ length: 12 }, (_, i) => `"k${i}": ${i}`).join(', ');
+    const cases: [string, string, string, { line: number; column: number }][] = [
+      ['JSON, a small mapping', 'dup.json', '{\n "a": {"x": 1},\n "a": {"x": 2}\n}\n', { line: 3, column: 8 }],
+      ['JSON, a large mapping', 'dup-large.json', `{\n "a": {"x": 1},\n ${many},\n "a": {"x": 2}\n}\n`, { line: 4, column: 8 }],
+      ['YAML, block mappings', 'dup.yaml', 'a:\n  x: 1\na:\n  x: 2\n', { line: 4, column: 3 }],
+      ['YAML through js-yaml (an anchor)', 'dup-anchor.yaml', 'z: &z 1\na:\n  x: 1\na:\n  x: 2\n', { line: 5, column: 3 }],
+    ];
+    for (const [name, file, text, expected] of cases) {
+      const source = parseSource(`/virtual/${file}`, file, text);
+      assert.deepEqual((source.value as { a: unknown }).a, { x: 2 }, name);
+      const range = source.range('/a/x', { key: true });
+      assert.deepEqual({ line: range.line, column: range.column }, expected, name);
+    }
   });
 
   test('lint reports them as no-duplicate-keys findings at the repeated key', async () => {

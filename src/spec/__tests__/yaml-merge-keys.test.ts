@@ -70,7 +70,7 @@ describe('YAML merge keys: duplicate keys', () => {
   const cases: [name: string, yaml: string, issues: { pointer: string; message: string }[]][] = [
     ['a key that overrides a merged one is no duplicate', 'a: &a {x: 1}\nb: {<<: *a, x: 2}\n', []],
     ['several << keys are no duplicate', 'a: &a {x: 1}\nb: {<<: *a, <<: {y: 1}}\n', []],
-    ['a real duplicate next to a merge is still one', 'a: &a {x: 1}\nb: {<<: *a, y: 1, y: 2}\n', [{ pointer: '/b/y', message: 'Duplicate key "y" (line 2): the last value wins.' }]],
+    ['a real duplicate next to a merge is still one', 'a: &a {x: 1}\nb: {<<: *a, y: 1, y: 2}\n', [{ pointer: '/b/y', message: 'Duplicate key "y": the last value wins.' }]],
   ];
   for (const [name, yaml, issues] of cases) {
     test(name, () => assert.deepEqual(parse(yaml).issues.map(({ pointer, message }) => ({ pointer, message })), issues));
