@@ -58,7 +58,7 @@ function collect(value: string, previous: string[] | undefined): string[] {
 export async function lintCommand(files: string[], flags: LintFlags, io: CommandIO): Promise<number> {
   const loaded = loadConfig(io.cwd, flags.config);
   const settings = await resolveLintSettings(loaded, flags, { cwd: io.cwd, loadRulesets, knownRules: await knownRuleDefinitions() });
-  const targets = parseFormats(settings.formats);
+  const targets = parseFormats(settings.formats, undefined, settings.formatError && { fail: settings.formatError });
   if (flags.updateBaseline && !settings.baseline) {
     throw new RampartError('RAMPART_USAGE', '--update-baseline needs a file: give --baseline <file> or lint.baseline in the configuration');
   }

@@ -15,21 +15,32 @@ export interface OutputTarget {
   file?: string;
 }
 
+/**
+ * Where `--format` values come from. From the command line a mistake is a usage error; from a
+ * configuration file it points at the entry (`rampart.yaml:3:5: lint.format[1]: …`).
+ */
+export interface FormatOrigin {
+  /** How the user wrote it, for messages: `--format`, or none in a configuration file. */
+  option?: string;
+  fail(message: string, index?: number): RampartError;
+}
+
+const COMMAND_LINE: FormatOrigin = { option: '--format', fail: (message) => new RampartError('RAMPART_USAGE', message) };
+
 /** Parses `--format name[:file]` values; several may be given, at most one without a file. */
-export function parseFormats(values: readonly string[] | undefined, fallback: ReporterName = 'stylish'): OutputTarget[] {
+export function parseFormats(values: readonly string[] | undefined, fallback: ReporterName = 'stylish', origin: FormatOrigin = COMMAND_LINE): OutputTarget[] {
   const list = values && values.length > 0 ? values : [fallback];
-  const targets = list.map((value) => {
+  const option = origin.option ? `${origin.option} ` : '';
+  const targets = list.map((value, index) => {
     const colon = value.indexOf(':');
     const name = colon === -1 ? value : value.slice(0, colon);
     const file = colon === -1 ? undefined : value.slice(colon + 1);
-    if (!isReporterName(name)) {
-      throw new RampartError('RAMPART_USAGE', `unknown format "${name}". Available: ${Object.keys(reporters).join(', ')}`);
-    }
-    if (file === '') throw new RampartError('RAMPART_USAGE', `--format ${name}: missing file name after ":"`);
+    if (!isReporterName(name)) throw origin.fail(`unknown format "${name}". Available: ${Object.keys(reporters).join(', ')}`, index);
+    if (file === '') throw origin.fail(`${option}${name}: missing file name after ":"`, index);
     return { format: name, file };
   });
   if (targets.filter((target) => !target.file).length > 1) {
-    throw new RampartError('RAMPART_USAGE', 'only one --format may write to standard output; give the others a file (--format sarif:report.sarif)');
+    throw origin.fail(`only one ${origin.option ?? 'format'} may write to standard output; give the others a file (${option}sarif:report.sarif)`);
   }
   return targets;
 }

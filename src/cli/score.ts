@@ -64,7 +64,7 @@ export async function scoreCommand(files: string[], flags: ScoreFlags, io: Comma
     loadRulesets,
     knownRules: await knownRuleDefinitions(),
   });
-  const targets = parseFormats(settings.formats);
+  const targets = parseFormats(settings.formats, undefined, settings.formatError && { fail: settings.formatError });
   const result = await score(files, { cwd: io.cwd, selection: settings.selection, allowRemote: settings.allowRemote, allowOutsideRoot: settings.allowOutsideRoot });
   for (const error of result.errors) io.stderr(`${TOOL_NAME}: ${error.toOneLine()}\n`);
   if (!result.score) return 2;

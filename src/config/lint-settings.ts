@@ -30,6 +30,8 @@ export interface LintSettings {
   quiet: boolean;
   /** `--format` values; file parts from the configuration are made absolute. */
   formats: string[];
+  /** When the formats come from the configuration: an error about one of them (by index) or all, located there. */
+  formatError?: (message: string, index?: number) => RampartError;
   /** Absolute path. */
   baseline?: string;
   allowRemote: boolean;
@@ -57,7 +59,13 @@ export async function resolveLintSettings(loaded: LoadedConfig | undefined, flag
   const failSeverity = flags.failSeverity !== undefined ? parseFailSeverity(flags.failSeverity) : (lintOptions.failSeverity ?? DEFAULT_FAIL_SEVERITY);
   const maxWarnings = flags.maxWarnings !== undefined ? parseMaxWarnings(flags.maxWarnings) : lintOptions.maxWarnings;
   const configFormats = lintOptions.format === undefined ? [] : typeof lintOptions.format === 'string' ? [lintOptions.format] : lintOptions.format;
-  const formats = flags.format && flags.format.length > 0 ? flags.format : configFormats.map((value) => absoluteFormatFile(value, configDir));
+  const fromFlags = Boolean(flags.format && flags.format.length > 0);
+  const formats = fromFlags ? flags.format! : configFormats.map((value) => absoluteFormatFile(value, configDir));
+  const formatError =
+    fromFlags || !loaded || lintOptions.format === undefined
+      ? undefined
+      : (message: string, index?: number) =>
+          loaded.origin.error(typeof lintOptions.format === 'string' || index === undefined ? '/lint/format' : `/lint/format/${index}`, message);
   const baseline = flags.baseline !== undefined ? path.resolve(options.cwd, flags.baseline) : lintOptions.baseline === undefined ? undefined : path.resolve(configDir, lintOptions.baseline);
   const allowCustomFunctions = Boolean(flags.allowCustomFunctions || config.allowCustomFunctions);
 
@@ -92,6 +100,7 @@ export async function resolveLintSettings(loaded: LoadedConfig | undefined, flag
     maxWarnings,
     quiet: Boolean(flags.quiet ?? lintOptions.quiet),
     formats,
+    formatError,
     baseline,
     allowRemote: Boolean(flags.allowRemote || config.allowRemote),
     allowOutsideRoot: Boolean(flags.allowOutsideRoot || config.allowOutsideRoot),

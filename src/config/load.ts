@@ -38,5 +38,8 @@ export function readConfig(file: string, cwd: string): LoadedConfig {
   // An empty file (or only comments) is an empty configuration, not a parse error.
   const source = parseSource(file, displayPath, text.trim() === '' ? '{}' : text);
   const origin = new ConfigSource(file, source);
+  // In an API description a repeated key is a finding; here the earlier setting would be silently lost.
+  const repeat = source.issues.find((issue) => issue.code === 'duplicate-key');
+  if (repeat) throw origin.error(repeat.pointer, 'this key appears twice in its mapping; keep one');
   return { origin, config: validateConfig(origin) };
 }

@@ -53,7 +53,8 @@ export const configSchema = {
             type: 'array',
             expected: 'a non-empty list of globs (optionally glob#/json/pointer)',
             minItems: 1,
-            items: { type: 'string', minLength: 1, expected: 'a non-empty glob' },
+            // A pointer alone (`#/paths`) names no file: `**#/paths` is every file.
+            items: { type: 'string', pattern: '^[^#]', expected: 'a glob, optionally followed by #/json/pointer (**#/paths for every file)' },
           },
           rules: ruleSettings,
         },

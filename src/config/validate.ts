@@ -24,11 +24,17 @@ export function validateConfig(config: ConfigSource): RampartConfig {
   throw toError(config, pickError(validateSchema.errors ?? []));
 }
 
-/** With anyOf, Ajv lists each failed branch before the anyOf error itself: the anyOf one speaks for them all. */
+/**
+ * With anyOf, Ajv lists each failed branch before the anyOf error itself: the anyOf one speaks for
+ * them all, unless a branch failed below the value (a bad item in a list the value may be), which
+ * is then the precise place.
+ */
 function pickError(errors: readonly ErrorObject[]): ErrorObject {
   const first = errors[0]!;
   const anyOf = errors.find((error) => error.keyword === 'anyOf' && first.instancePath.startsWith(error.instancePath));
-  return anyOf ?? first;
+  if (!anyOf) return first;
+  const deeper = errors.find((error) => error.instancePath.length > anyOf.instancePath.length && error.instancePath.startsWith(`${anyOf.instancePath}/`));
+  return deeper ?? anyOf;
 }
 
 function toError(config: ConfigSource, error: ErrorObject) {
@@ -51,8 +57,8 @@ function toError(config: ConfigSource, error: ErrorObject) {
 /** A short, quoted rendering of a bad value for messages. */
 export function describe(value: unknown): string {
   if (value === null) return 'null';
-  if (Array.isArray(value)) return 'a list';
-  if (typeof value === 'object') return 'a mapping';
+  if (Array.isArray(value)) return value.length === 0 ? 'an empty list' : 'a list';
+  if (typeof value === 'object') return Object.keys(value).length === 0 ? 'an empty mapping' : 'a mapping';
   if (typeof value === 'string') return JSON.stringify(value.length > 40 ? `${value.slice(0, 40)}…` : value);
   return String(value);
 }

@@ -67,7 +67,38 @@ const invalid: { name: string; file?: string; text: string; expected: string }[]
   {
     name: 'override with an empty glob',
     text: 'overrides:\n  - files: ["a.yaml", ""]\n',
-    expected: 'rampart.yaml:2:23: overrides[0].files[1]: expected a non-empty glob, got "" [RAMPART_CONFIG_INVALID]',
+    expected: 'rampart.yaml:2:23: overrides[0].files[1]: expected a glob, optionally followed by #/json/pointer (**#/paths for every file), got "" [RAMPART_CONFIG_INVALID]',
+  },
+  {
+    name: 'override with a pointer and no glob',
+    text: 'overrides:\n  - files: ["#/paths"]\n    rules: { a: off }\n',
+    expected: 'rampart.yaml:2:13: overrides[0].files[0]: expected a glob, optionally followed by #/json/pointer (**#/paths for every file), got "#/paths" [RAMPART_CONFIG_INVALID]',
+  },
+  {
+    name: 'override with no files at all',
+    text: 'overrides:\n  - files: []\n',
+    expected: 'rampart.yaml:2:5: overrides[0].files: expected a non-empty list of globs (optionally glob#/json/pointer), got an empty list [RAMPART_CONFIG_INVALID]',
+  },
+  {
+    name: 'a bad item in a list that may also be a string is reported at the item',
+    text: 'extends: [recommended, 1]\n',
+    expected: 'rampart.yaml:1:24: extends[1]: expected a non-empty string, got 1 [RAMPART_CONFIG_INVALID]',
+  },
+  {
+    name: 'a repeated top-level key (the first would be silently lost)',
+    text: 'rules:\n  operation-description: off\nrules:\n  operation-tags: off\n',
+    expected: 'rampart.yaml:3:1: rules: this key appears twice in its mapping; keep one [RAMPART_CONFIG_INVALID]',
+  },
+  {
+    name: 'a repeated rule id',
+    text: 'rules:\n  operation-tags: off\n  operation-tags: error\n',
+    expected: 'rampart.yaml:3:3: rules.operation-tags: this key appears twice in its mapping; keep one [RAMPART_CONFIG_INVALID]',
+  },
+  {
+    name: 'a repeated key in a JSON configuration',
+    file: 'rampart.json',
+    text: '{\n  "rules": {},\n  "rules": {}\n}\n',
+    expected: 'rampart.json:3:3: rules: this key appears twice in its mapping; keep one [RAMPART_CONFIG_INVALID]',
   },
   {
     name: 'extends must be names',
