@@ -192,6 +192,12 @@ export function finalizeFindings(raw: readonly RawFinding[], selection: RuleSele
       cwe: facts.cwe,
       fingerprint,
     };
+    if (item.related) {
+      finding.relatedLocations = item.related.map((at) => {
+        const { line, column, endLine, endColumn } = rangeOf(at);
+        return { file: at.source.displayPath, pointer: at.pointer, line, column, endLine, endColumn };
+      });
+    }
     if (facts.docsUrl) finding.docsUrl = facts.docsUrl;
     if (definition?.fix) finding.fix = definition.fix;
     const suppression = findSuppression(item.location.source, item.location.pointer, item.ruleId);

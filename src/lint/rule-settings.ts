@@ -8,6 +8,8 @@ export interface RawFinding {
   ruleId: string;
   message: string;
   location: NodeLocation;
+  /** Other nodes that explain the finding; not part of its fingerprint. */
+  related?: NodeLocation[];
   /** Exact source offset, when the pointer alone is ambiguous (a repeated key). */
   offset?: number;
   /** Which of the rule's messages (built-in rules). */

@@ -41,6 +41,11 @@ export interface ReportDescriptor<MessageId extends string> {
   data?: Record<string, unknown>;
   /** Default: the node being visited. */
   location?: NodeLocation;
+  /**
+   * Other nodes that explain the finding (the first of two duplicates). They are shown as related
+   * locations and, unlike the message, are not part of the fingerprint: an edit there keeps it.
+   */
+  related?: NodeLocation[];
 }
 
 export interface VisitContext<MessageId extends string = string> {

@@ -51,6 +51,8 @@ export class WalkContext implements VisitContext {
     if (!rule) throw new Error('report() called outside a rule');
     const template = (rule.meta.messages as Record<string, string>)[descriptor.messageId];
     if (template === undefined) throw new Error(`unknown messageId "${descriptor.messageId}"`);
-    this.sink.raw.push({ ruleId: rule.id, message: formatMessage(template, descriptor.data), location: descriptor.location ?? this.location, messageId: descriptor.messageId });
+    const raw: RawFinding = { ruleId: rule.id, message: formatMessage(template, descriptor.data), location: descriptor.location ?? this.location, messageId: descriptor.messageId };
+    if (descriptor.related) raw.related = descriptor.related;
+    this.sink.raw.push(raw);
   }
 }

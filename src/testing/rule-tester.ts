@@ -15,6 +15,8 @@ export interface ExpectedError {
   column?: number;
   /** Exact message, when the case is about the wording. */
   message?: string;
+  /** Related locations, as pointers (prefixed by `file#` outside the root file); checked whenever a finding has them. */
+  related?: string[];
 }
 
 export interface ValidCase {
@@ -81,6 +83,12 @@ export function runRuleTests(rule: Rule, cases: { valid: ValidCase[]; invalid: I
             if (expected.column !== undefined) out.column = range.column;
           }
           if (expected?.message !== undefined) out.message = finding.message;
+          if (expected?.related !== undefined || finding.related) {
+            out.related = (finding.related ?? []).map((at) => {
+              const relatedFile = path.relative(ROOT, at.source.uri);
+              return relatedFile === 'openapi.yaml' ? at.pointer : `${relatedFile}#${at.pointer}`;
+            });
+          }
           return out;
         });
         assert.deepEqual(actual, invalid.errors.map((e) => ({ ...e })));

@@ -7,7 +7,8 @@ export default defineRule({
     description: 'Every operation must have a unique operationId.',
     defaultSeverity: 'error',
     recommended: true,
-    messages: { duplicate: 'operationId "{{operationId}}" is already used by {{first}}.' },
+    // The first user is a related location, not words: the fingerprint must survive edits to it.
+    messages: { duplicate: 'operationId "{{operationId}}" is already used by another operation.' },
     docs: {
       why: 'Code generators and SDKs name methods after operationId; two operations with one id collide or silently overwrite each other.',
       fix: 'Give each operation its own operationId.',
@@ -16,15 +17,14 @@ export default defineRule({
     },
   },
   create() {
-    const seen = new Map<string, { where: string; location: NodeLocation }>();
+    const firstUse = new Map<string, NodeLocation>();
     return {
       Operation(node: { operationId?: unknown }, ctx) {
         if (typeof node.operationId !== 'string') return;
-        const pathItem = ctx.ancestors.at(-1);
-        const where = `${String(ctx.key).toUpperCase()} ${String(pathItem?.key ?? '')}`;
-        const first = seen.get(node.operationId);
-        if (first) ctx.report({ messageId: 'duplicate', data: { operationId: node.operationId, first: first.where }, location: ctx.location.child('operationId') });
-        else seen.set(node.operationId, { where, location: ctx.location });
+        const location = ctx.location.child('operationId');
+        const first = firstUse.get(node.operationId);
+        if (first) ctx.report({ messageId: 'duplicate', data: { operationId: node.operationId }, location, related: [first] });
+        else firstUse.set(node.operationId, location);
       },
     };
   },

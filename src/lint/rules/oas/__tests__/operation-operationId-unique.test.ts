@@ -28,7 +28,16 @@ runRuleTests(rule, {
               operationId: list
               responses: {}
       `,
-      errors: [{ messageId: 'duplicate', pointer: '/paths/~1b/get/operationId', line: 10, column: 20, message: 'operationId "list" is already used by GET /a.' }],
+      errors: [
+        {
+          messageId: 'duplicate',
+          pointer: '/paths/~1b/get/operationId',
+          line: 10,
+          column: 20,
+          message: 'operationId "list" is already used by another operation.',
+          related: ['/paths/~1a/get/operationId'],
+        },
+      ],
     },
     {
       name: 'same id across files',
@@ -42,7 +51,7 @@ runRuleTests(rule, {
             get: { operationId: list, responses: {} }
       `,
       files: { 'paths/a.yaml': 'get:\n  operationId: list\n  responses: {}\n' },
-      errors: [{ messageId: 'duplicate', pointer: '/paths/~1b/get/operationId' }],
+      errors: [{ messageId: 'duplicate', pointer: '/paths/~1b/get/operationId', related: ['paths/a.yaml#/get/operationId'] }],
     },
   ],
 });
