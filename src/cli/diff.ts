@@ -1,6 +1,6 @@
+import type { DocumentLocation, Finding } from '../core/finding.js';
 import type { Command } from 'commander';
 import { RampartError } from '../core/errors.js';
-import type { Finding } from '../core/finding.js';
 import { changeDefinitions, diff, LEVEL_SEVERITY } from '../diff/diff.js';
 import { loadRevision } from '../diff/load-revision.js';
 import { catalogueEntry } from '../diff/registry.js';
@@ -77,7 +77,9 @@ export async function diffCommand(baseInput: string, revisionInput: string, flag
   for (const change of result.changes) counts[change.level]++;
   writeOutputs(
     targets,
-    result.findings,
+    // Reporters list findings by place, as lint's do; at one place the most severe change stays
+    // first (the sort is stable). The changelog groups them by endpoint itself.
+    [...result.findings].sort(compareByPlace),
     {
       tool: { name: TOOL_NAME, version: TOOL_VERSION },
       cwd: io.cwd,
@@ -105,4 +107,10 @@ function ruleInfos(): Map<string, RuleInfo> {
     infos.set(id, { id, description: catalogueEntry(id)?.description ?? id, defaultSeverity: LEVEL_SEVERITY[definition.level], owasp: [], cwe: [] });
   }
   return infos;
+}
+
+function compareByPlace(a: Finding, b: Finding): number {
+  const la = a.location as DocumentLocation;
+  const lb = b.location as DocumentLocation;
+  return (la.file < lb.file ? -1 : la.file > lb.file ? 1 : 0) || (la.line ?? 0) - (lb.line ?? 0) || (la.column ?? 0) - (lb.column ?? 0);
 }

@@ -39,13 +39,13 @@ export class RampartError extends Error {
     return ERROR_CATALOGUE[this.code].exitCode;
   }
 
-  /** The one-line form the CLI prints: `file:line:col: message [CODE]`. */
-  toOneLine(): string {
+  /** The one-line form the CLI prints: `file:line:col: message [CODE]` (without the code inside another message). */
+  toOneLine(options: { code?: boolean } = {}): string {
     const where = this.position
       ? `${this.position.file}${this.position.line ? `:${this.position.line}${this.position.column ? `:${this.position.column}` : ''}` : ''}: `
       : '';
     // Wrapped messages (Node's, a parser's) may span lines; the CLI promises one.
-    return `${where}${this.message.replace(/\s*[\r\n]+\s*/g, ' ')} [${this.code}]`;
+    return `${where}${this.message.replace(/\s*[\r\n]+\s*/g, ' ')}${options.code === false ? '' : ` [${this.code}]`}`;
   }
 }
 

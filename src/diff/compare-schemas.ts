@@ -27,8 +27,12 @@ export const SCHEMA_KINDS = [
   'max-decreased',
   'additional-properties-closed',
   'additional-properties-opened',
+  'additional-properties-restricted',
+  'additional-properties-unrestricted',
   'unevaluated-properties-closed',
   'unevaluated-properties-opened',
+  'unevaluated-properties-restricted',
+  'unevaluated-properties-unrestricted',
   'prefix-items-changed',
   'variant-added',
   'variant-removed',
@@ -227,9 +231,14 @@ function compareOpenness(
 ): void {
   const closedBefore = from === false;
   const closedAfter = to === false;
+  // Absent and `true` both admit any extra property; a schema admits only those that match it.
+  const schemaBefore = typeof from === 'object';
+  const schemaAfter = typeof to === 'object';
   if (!closedBefore && closedAfter) here(`${prefix}-closed`);
   else if (closedBefore && !closedAfter) here(`${prefix}-opened`);
-  else if (typeof from === 'object' && typeof to === 'object') nest(comparer.compare(from, to));
+  else if (schemaBefore && schemaAfter) nest(comparer.compare(from, to));
+  else if (!schemaBefore && schemaAfter) here(`${prefix}-restricted`);
+  else if (schemaBefore && !schemaAfter) here(`${prefix}-unrestricted`);
 }
 
 /** Does `outer` accept every type `inner` accepts? `integer` values are numbers. */

@@ -121,7 +121,7 @@ export const MESSAGES: Record<string, CatalogueEntry> = {
   'webhook-removed': { message: 'webhook "{{name}}" ({{method}}) removed', description: 'Subscribers no longer receive this webhook (OpenAPI 3.1).' },
   // versioning policy
   'version-bump-required': {
-    message: 'breaking changes need a new major version, but info.version went from "{{from}}" to "{{to}}"',
+    message: 'breaking changes need a new {{needed}} version, but info.version went from "{{from}}" to "{{to}}"',
     description: 'The versioning policy: a breaking change requires a semver major bump of info.version (a minor bump while 0.x).',
   },
 };
@@ -169,8 +169,12 @@ export const SCHEMA_MESSAGES: Record<SchemaKind, CatalogueEntry> = {
   'max-decreased': { message: '{{subject}} {{keyword}} lowered from {{from}} to {{to}}', description: 'An upper bound was lowered (or added).' },
   'additional-properties-closed': { message: '{{subject}} no longer allows additional properties', description: 'additionalProperties became false.' },
   'additional-properties-opened': { message: '{{subject}} now allows additional properties', description: 'additionalProperties is no longer false.' },
+  'additional-properties-restricted': { message: '{{subject}} additional properties must now match a schema', description: 'additionalProperties changed from any value to a schema.' },
+  'additional-properties-unrestricted': { message: '{{subject}} additional properties no longer follow a schema', description: 'additionalProperties changed from a schema to any value.' },
   'unevaluated-properties-closed': { message: '{{subject}} no longer allows unevaluated properties', description: 'unevaluatedProperties became false (OpenAPI 3.1).' },
   'unevaluated-properties-opened': { message: '{{subject}} now allows unevaluated properties', description: 'unevaluatedProperties is no longer false (OpenAPI 3.1).' },
+  'unevaluated-properties-restricted': { message: '{{subject}} unevaluated properties must now match a schema', description: 'unevaluatedProperties changed from any value to a schema (OpenAPI 3.1).' },
+  'unevaluated-properties-unrestricted': { message: '{{subject}} unevaluated properties no longer follow a schema', description: 'unevaluatedProperties changed from a schema to any value (OpenAPI 3.1).' },
   'prefix-items-changed': { message: '{{subject}} prefixItems tuple length changed from {{from}} to {{to}}', description: 'The prefixItems tuple changed length (OpenAPI 3.1).' },
   'variant-added': { message: '{{subject}} {{keyword}} variant added', description: 'A new alternative shape.' },
   'variant-removed': { message: '{{subject}} {{keyword}} variant removed', description: 'An alternative shape was removed.' },

@@ -67,11 +67,11 @@ export function pairParameters(pair: OperationPair, comparer: SchemaComparer): P
   baseNames.forEach((name, index) => renamedPath.set(name, revisionNames[index] ?? name));
 
   const result: ParameterPairing = { pairs: [], moved: [], renamed: [], removed: [], added: [] };
-  const remaining = new Map(pair.revision.parameters.map((p) => [`${p.in}\u0000${p.name}`, p]));
+  const remaining = new Map(pair.revision.parameters.map((p) => [parameterKey(p.in, p.name), p]));
   const unmatched: Parameter[] = [];
   for (const parameter of pair.base.parameters) {
     const name = parameter.in === 'path' ? renamedPath.get(parameter.name) ?? parameter.name : parameter.name;
-    const key = `${parameter.in}\u0000${name}`;
+    const key = parameterKey(parameter.in, name);
     const match = remaining.get(key);
     if (match) {
       remaining.delete(key);
@@ -83,7 +83,7 @@ export function pairParameters(pair: OperationPair, comparer: SchemaComparer): P
   for (const parameter of unmatched) {
     const moved = [...remaining.values()].find((candidate) => candidate.name === parameter.name && candidate.in !== 'path' && parameter.in !== 'path');
     if (moved) {
-      remaining.delete(`${moved.in}\u0000${moved.name}`);
+      remaining.delete(parameterKey(moved.in, moved.name));
       result.moved.push({ base: parameter, revision: moved });
     } else {
       result.removed.push(parameter);
@@ -96,12 +96,17 @@ export function pairParameters(pair: OperationPair, comparer: SchemaComparer): P
     if (gone.length === 1 && come.length === 1 && gone[0]!.required === come[0]!.required && comparer.compare(gone[0]!.schema, come[0]!.schema).length === 0) {
       result.renamed.push({ base: gone[0]!, revision: come[0]! });
       result.removed.splice(result.removed.indexOf(gone[0]!), 1);
-      remaining.delete(`${location}\u0000${come[0]!.name}`);
+      remaining.delete(parameterKey(location, come[0]!.name));
     }
   }
   result.added = [...remaining.values()];
   cache.set(pair, result);
   return result;
+}
+
+/** HTTP header names are case-insensitive: `X-Request-Id` and `x-request-id` are one parameter. */
+function parameterKey(location: string, name: string): string {
+  return `${location}\u0000${location === 'header' ? name.toLowerCase() : name}`;
 }
 
 export function templateNames(path: string): string[] {

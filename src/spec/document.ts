@@ -316,7 +316,8 @@ export async function loadDocument(file: string, options: LoadOptions = {}): Pro
         sources.set(uri, loaded);
         queue.push(loaded);
       } catch (error) {
-        failures.set(uri, { code: 'unreadable', message: isRampartError(error) ? error.toOneLine() : (error as Error).message });
+        // The finding (or the diff's error) has a code of its own: the cause's would be a second one.
+        failures.set(uri, { code: 'unreadable', message: isRampartError(error) ? error.toOneLine({ code: false }) : (error as Error).message });
       }
     }
   }

@@ -14,7 +14,7 @@ const versioning: Check = {
     const bumped = from[0] === 0 ? to[0] > 0 || to[1] > from[1] : to[0] > from[0];
     if (!bumped) {
       const at = (origin: typeof context.base.infoOrigin) => ({ source: origin.source, pointer: `${origin.pointer}/version` });
-      context.report('version-bump-required', { base: at(context.base.infoOrigin), revision: at(context.revision.infoOrigin), data: { from: context.base.version, to: context.revision.version } });
+      context.report('version-bump-required', { base: at(context.base.infoOrigin), revision: at(context.revision.infoOrigin), data: { from: context.base.version, to: context.revision.version, needed: from[0] === 0 ? 'minor (or major)' : 'major' } });
     }
   },
 };

@@ -60,7 +60,7 @@ describe('$ref resolution across files', async () => {
         pointer: '/paths/~1missing-file',
         code: 'unreadable',
         at: '13:11-13:31',
-        message: 'Cannot resolve "paths/nowhere.yaml": paths/nowhere.yaml: no such file [RAMPART_FILE_NOT_FOUND]',
+        message: 'Cannot resolve "paths/nowhere.yaml": paths/nowhere.yaml: no such file',
       },
       { file: 'root.yaml', pointer: '/paths/~1missing-pointer', code: 'unresolved', at: '15:11-15:42', message: 'Cannot resolve "paths/file.yaml#/no/such/node": no such target.' },
       {
@@ -78,7 +78,7 @@ describe('$ref resolution across files', async () => {
         pointer: '/x-chains/Broken',
         code: 'unreadable',
         at: '45:19-45:37',
-        message: 'Cannot resolve "shared/nope.yaml": shared/nope.yaml: no such file [RAMPART_FILE_NOT_FOUND]',
+        message: 'Cannot resolve "shared/nope.yaml": shared/nope.yaml: no such file',
       },
       { file: 'shared/cycle-a.yaml', pointer: '/X', code: 'circular', at: '1:12-1:29', message: '"cycle-b.yaml#/Y" is a $ref to itself through other $refs only.' },
       { file: 'shared/cycle-b.yaml', pointer: '/Y', code: 'circular', at: '1:12-1:29', message: '"cycle-a.yaml#/X" is a $ref to itself through other $refs only.' },

@@ -123,6 +123,16 @@ export const apiWideCases: DiffCase[] = [
     ],
   },
   {
+    name: 'while 0.x a patch bump is not enough, and the message asks for a minor one',
+    base: oas3({ paths: { '/old': { get: { responses: { '200': { description: 'ok' } } } } } }, '0.1.0'),
+    revision: oas3({}, '0.1.5'),
+    options: { policy: { versionBump: 'major' } },
+    expected: [
+      { id: 'version-bump-required', level: 'breaking', message: 'breaking changes need a new minor (or major) version, but info.version went from "0.1.0" to "0.1.5"', at: 'revision.yaml#/info/version', related: 'base.yaml#/info/version' },
+      { id: 'endpoint-removed-without-deprecation', level: 'breaking', message: 'GET /old: endpoint removed without being deprecated first', at: 'base.yaml#/paths/~1old/get' },
+    ],
+  },
+  {
     name: 'a major bump satisfies the policy (a minor bump while 0.x)',
     base: oas3({ paths: { '/old': { get: { responses: { '200': { description: 'ok' } } } } } }, '0.4.0'),
     revision: oas3({}, '0.5.0'),

@@ -55,6 +55,24 @@ export const parameterCases: DiffCase[] = [
     expected: [{ id: 'request-parameter-renamed', level: 'breaking', message: 'POST /items: request parameter "q" (query) renamed to "search"', at: `revision.yaml#${OP}/parameters/0`, related: `base.yaml#${OP}/parameters/0` }],
   },
   {
+    name: 'a header name in other letter case is the same header (HTTP header names are case-insensitive)',
+    base: params({ name: 'X-Request-Id', in: 'header', schema: { type: 'string' } }),
+    revision: params({ name: 'x-request-id', in: 'header', schema: { type: 'string' } }),
+    expected: [],
+  },
+  {
+    name: 'a header in other letter case that became required is still one header',
+    base: params({ name: 'X-Request-Id', in: 'header', schema: { type: 'string' } }),
+    revision: params({ name: 'x-request-id', in: 'header', required: true, schema: { type: 'string' } }),
+    expected: [{ id: 'request-parameter-became-required', level: 'breaking', message: 'POST /items: request parameter "x-request-id" (header) became required', at: `revision.yaml#${OP}/parameters/0`, related: `base.yaml#${OP}/parameters/0` }],
+  },
+  {
+    name: 'a query parameter in other letter case is another parameter (query names are case-sensitive)',
+    base: params(query('Q')),
+    revision: params(query('q')),
+    expected: [{ id: 'request-parameter-renamed', level: 'breaking', message: 'POST /items: request parameter "Q" (query) renamed to "q"', at: `revision.yaml#${OP}/parameters/0`, related: `base.yaml#${OP}/parameters/0` }],
+  },
+  {
     name: 'a renamed path parameter keeps the endpoint',
     base: byPath('/users/{id}', 'id'),
     revision: byPath('/users/{userId}', 'userId'),
