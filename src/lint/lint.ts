@@ -4,7 +4,10 @@ import { compareFindings, type Finding } from '../core/finding.js';
 import { expandInputs } from '../core/files.js';
 import { loadDocument, type ApiDocument, type LoadOptions } from '../spec/document.js';
 import { joinPointer } from '../spec/pointer.js';
+import { didYouMean } from '../core/close-matches.js';
 import { NodeLocation } from './location.js';
+import { builtinRules } from './rules/index.js';
+import { ignoredRuleNames } from './suppression.js';
 import { finalizeFindings, runRules } from './engine.js';
 import type { RawFinding, RuleDefinition, RuleSelection } from './rule-settings.js';
 import { defaultSelection, docsUrlFor, mergeSelections } from './rulesets.js';
@@ -53,6 +56,15 @@ const CORE_RULES: RuleDefinition[] = [
     owasp: [],
     cwe: [],
     fix: 'Remove or rename one of the repeated keys.',
+  },
+  {
+    id: 'suppression-unknown-rule',
+    description: 'An x-rampart-ignore must name existing rules: a misspelt id silences nothing.',
+    defaultSeverity: 'warning',
+    recommended: true,
+    owasp: [],
+    cwe: [],
+    fix: 'Correct the rule id (the message suggests close ones), or remove the entry.',
   },
   {
     id: 'rule-crashed',
@@ -126,13 +138,27 @@ export async function lint(inputs: string | readonly string[], options: LintOpti
 
 /** Lints one loaded document with a selection (the core rules are always on). */
 export function lintDocument(document: ApiDocument, selection: RuleSelection, cwd = process.cwd(), timings?: Map<string, number>): Finding[] {
-  const raw: RawFinding[] = loadProblems(document);
+  const raw: RawFinding[] = loadProblems(document, selection);
   for (const finding of runRules(document, selection, timings)) raw.push(finding);
   return finalizeFindings(raw, selection, { cwd, docsUrl: docsUrlFor });
 }
 
-function loadProblems(document: ApiDocument): RawFinding[] {
+/** Every rule id an x-rampart-ignore may name: any built-in or core rule, and the selection's own. */
+function knownRuleIds(selection: RuleSelection): Set<string> {
+  return new Set([...Object.keys(builtinRules), ...CORE_RULES.map((rule) => rule.id), ...selection.definitions.keys()]);
+}
+
+function loadProblems(document: ApiDocument, selection: RuleSelection): RawFinding[] {
   const raw: RawFinding[] = [];
+  let known: Set<string> | undefined;
+  for (const source of document.sources.values()) {
+    for (const name of ignoredRuleNames(source)) {
+      known ??= knownRuleIds(selection);
+      if (known.has(name.ruleId)) continue;
+      const message = `x-rampart-ignore names "${name.ruleId}", which is not a rule.${didYouMean(name.ruleId, known)}`;
+      raw.push({ ruleId: 'suppression-unknown-rule', message, location: new NodeLocation(source, name.pointer, name.onKey ?? false) });
+    }
+  }
   for (const problem of document.refProblems) {
     raw.push({ ruleId: 'no-unresolved-refs', message: problem.message, location: new NodeLocation(problem.source, joinPointer(problem.pointer, '$ref')) });
   }

@@ -1,4 +1,4 @@
-import { getAtPointer, parsePointer } from '../spec/pointer.js';
+import { escapeSegment, getAtPointer, parsePointer } from '../spec/pointer.js';
 import type { Source } from '../spec/source.js';
 
 export const IGNORE_EXTENSION = 'x-rampart-ignore';
@@ -57,4 +57,48 @@ function matchIgnore(value: unknown, ruleId: string): { justification?: string }
   }
   if (value === ruleId) return {};
   return undefined;
+}
+
+/** One rule id named by an `x-rampart-ignore`, with the pointer of where it is written. */
+export interface IgnoredRuleName {
+  ruleId: string;
+  pointer: string;
+  /** Written as a key (`x-rampart-ignore: { rule-id: reason }`). */
+  onKey?: boolean;
+}
+
+/** Every rule id the file's `x-rampart-ignore` extensions name (nothing to walk in most files). */
+export function ignoredRuleNames(source: Source): IgnoredRuleName[] {
+  if (!mentionsIgnore(source)) return [];
+  const found: IgnoredRuleName[] = [];
+  const seen = new Set<unknown>();
+  const visit = (node: unknown, pointer: string): void => {
+    if (node === null || typeof node !== 'object' || seen.has(node)) return;
+    // YAML aliases share nodes: each is read once.
+    seen.add(node);
+    if (Array.isArray(node)) {
+      node.forEach((item, index) => visit(item, `${pointer}/${index}`));
+      return;
+    }
+    for (const [key, value] of Object.entries(node)) {
+      const at = `${pointer}/${escapeSegment(key)}`;
+      if (key === IGNORE_EXTENSION) found.push(...namesIn(value, at));
+      else visit(value, at);
+    }
+  };
+  visit(source.value, '');
+  return found;
+}
+
+function namesIn(value: unknown, pointer: string): IgnoredRuleName[] {
+  if (typeof value === 'string') return [{ ruleId: value, pointer }];
+  if (Array.isArray(value)) {
+    return value.flatMap((entry, index): IgnoredRuleName[] => {
+      if (typeof entry === 'string') return [{ ruleId: entry, pointer: `${pointer}/${index}` }];
+      const rule = (entry as { rule?: unknown } | null)?.rule;
+      return typeof rule === 'string' ? [{ ruleId: rule, pointer: `${pointer}/${index}/rule` }] : [];
+    });
+  }
+  if (value !== null && typeof value === 'object') return Object.keys(value).map((ruleId) => ({ ruleId, pointer: `${pointer}/${escapeSegment(ruleId)}`, onKey: true }));
+  return [];
 }

@@ -64,7 +64,7 @@ const cases: { name: string; ignore: string; at?: 'pathItem' | 'root'; expected:
   },
   {
     name: 'a list of rule ids',
-    ignore: 'x-rampart-ignore: [path-keys-no-trailing-slash, some-other-rule]',
+    ignore: 'x-rampart-ignore: [path-keys-no-trailing-slash, operation-tags]',
     expected: { 'path-keys-no-trailing-slash': { kind: 'inline' }, 'operation-operationId-unique': null },
   },
   {
@@ -74,7 +74,7 @@ const cases: { name: string; ignore: string; at?: 'pathItem' | 'root'; expected:
   },
   {
     name: 'a list of { rule, reason }',
-    ignore: 'x-rampart-ignore:\n  - rule: path-keys-no-trailing-slash\n    reason: frozen v1 path\n  - rule: unrelated',
+    ignore: 'x-rampart-ignore:\n  - rule: path-keys-no-trailing-slash\n    reason: frozen v1 path\n  - rule: operation-tags',
     expected: { 'path-keys-no-trailing-slash': { kind: 'inline', justification: 'frozen v1 path' }, 'operation-operationId-unique': null },
   },
   {
@@ -93,5 +93,41 @@ const cases: { name: string; ignore: string; at?: 'pathItem' | 'root'; expected:
 for (const item of cases) {
   test(`x-rampart-ignore: ${item.name}`, async () => {
     assert.deepEqual(await suppressionsOf(documentWith(item.ignore, item.at)), item.expected);
+  });
+}
+
+/** A misspelt id in x-rampart-ignore silences nothing: it is reported, with the close rule ids. */
+const unknownNames: { name: string; ignore: string; expected: string[] }[] = [
+  { name: 'known ids of any built-in rule, also one not selected', ignore: 'x-rampart-ignore: [path-keys-no-trailing-slash, owasp-api4-rate-limit]', expected: [] },
+  {
+    name: 'a misspelt id in a list',
+    ignore: 'x-rampart-ignore: [path-key-no-trailing-slash]',
+    expected: ['5:24 /paths/~1a~1/x-rampart-ignore/0 x-rampart-ignore names "path-key-no-trailing-slash", which is not a rule. Did you mean "path-keys-no-trailing-slash"?'],
+  },
+  {
+    name: 'an unknown id as a key, with its reason',
+    ignore: 'x-rampart-ignore: { no-such-rule: "accepted" }',
+    expected: ['5:25 /paths/~1a~1/x-rampart-ignore/no-such-rule x-rampart-ignore names "no-such-rule", which is not a rule.'],
+  },
+  {
+    name: 'an unknown id in a { rule, reason } entry',
+    ignore: 'x-rampart-ignore:\n  - { rule: operation-operationId-uniqe, reason: legacy }',
+    expected: ['6:17 /paths/~1a~1/x-rampart-ignore/0/rule x-rampart-ignore names "operation-operationId-uniqe", which is not a rule. Did you mean "operation-operationId" or "operation-operationId-unique"?'],
+  },
+];
+
+for (const { name, ignore, expected } of unknownNames) {
+  test(`x-rampart-ignore naming unknown rules: ${name}`, async () => {
+    const file = path.join(root, 'unknown.yaml');
+    writeFileSync(file, documentWith(ignore));
+    const result = await lint(file, { cwd: root, selection: pinned() });
+    const reported = result.findings
+      .filter((finding) => finding.ruleId === 'suppression-unknown-rule')
+      .map((finding) => {
+        const location = finding.location as { line: number; column: number; pointer: string };
+        assert.equal(finding.severity, 'warning');
+        return `${location.line}:${location.column} ${location.pointer} ${finding.message}`;
+      });
+    assert.deepEqual(reported, expected);
   });
 }
