@@ -84,6 +84,8 @@ export class NodeIndexBuilder {
 
 export class NodeIndex {
   private readonly mappingChildren = new Map<number, Map<string, number>>();
+  /** Some mapping repeats a key (the parser said so): a key search must then go on to the last. */
+  repeatsKeys = false;
 
   constructor(
     private readonly text: string,
@@ -220,7 +222,10 @@ export class NodeIndex {
       const value = this.nexts[key]!;
       if (value >= end) break;
       if (++count > SMALL_MAPPING) return this.children(node).get(name);
-      if (this.keyIs(key, name)) found = key;
+      if (this.keyIs(key, name)) {
+        if (!this.repeatsKeys) return key;
+        found = key;
+      }
       key = this.nexts[value]!;
     }
     return found;

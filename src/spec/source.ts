@@ -54,7 +54,9 @@ export class Source {
     readonly issues: ParseIssue[],
     /** Whether one object can be reached by two paths (YAML aliases); a walk then needs a "seen" set. */
     readonly sharesNodes = false,
-  ) {}
+  ) {
+    if (issues.some((issue) => issue.code === 'duplicate-key')) nodes.repeatsKeys = true;
+  }
 
   /** The range of the node at `pointer` (or of its key). Falls back to the nearest existing ancestor. */
   range(pointer: string, options: { key?: boolean } = {}): SourceRange {
