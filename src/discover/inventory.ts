@@ -1,4 +1,4 @@
-import { classifyValue, redact, type DataClass } from '../traffic/classifiers/index.js';
+import type { DataClass } from '../traffic/classifiers/index.js';
 import type { Exchange } from '../traffic/exchange.js';
 import { PathTemplater, splitPath, type TemplateOverrides, type TemplateParameter } from '../traffic/path-templater.js';
 import { detectProtocol, type Protocol } from '../traffic/protocol.js';
@@ -12,9 +12,8 @@ import { matchOperation, ResponseValidator, type SpecModel } from './spec-model.
 export interface InventoryParameter {
   name: string;
   schema: JsonSchema;
+  /** How many distinct values were seen (never the values: path segments carry IDs, e-mails, tokens). */
   distinctValues: number | string;
-  /** Up to three examples; sensitive ones redacted. */
-  examples: string[];
   confidence: number;
   reason: TemplateParameter['reason'];
 }
@@ -217,7 +216,6 @@ function toEndpoint(key: Key, template: string, stats: EndpointStats, parameters
       name: parameter.name,
       schema: schemaForKinds(new Map(Object.entries(parameter.kinds)) as Map<SegmentKind, number>),
       distinctValues: parameter.distinctCapped ? `≥${parameter.distinct}` : parameter.distinct,
-      examples: parameter.samples.map(safeExample),
       confidence: parameter.confidence,
       reason: parameter.reason,
     })),
@@ -238,10 +236,4 @@ function toEndpoint(key: Key, template: string, stats: EndpointStats, parameters
     if (stats.schemaViolations > 0) endpoint.schemaViolations = { count: stats.schemaViolations, messages: stats.violationMessages };
   }
   return endpoint;
-}
-
-/** Path values can be e-mails or tokens: show them only when no data class applies. */
-function safeExample(value: string): string {
-  const classes = classifyValue('', value);
-  return classes.length > 0 ? redact(classes[0]!, value) : value.length > 64 ? `${value.slice(0, 61)}...` : value;
 }

@@ -40,7 +40,6 @@ export interface TemplateParameter {
   /** Distinct values seen, capped at DISTINCT_CAP (then `distinctCapped`). */
   distinct: number;
   distinctCapped: boolean;
-  samples: string[];
   confidence: number;
   /** How it became a parameter. */
   reason: 'typed' | 'weak-typed' | 'cardinality' | 'overflow' | 'override';
@@ -57,7 +56,6 @@ export interface TemplateResult<T> {
 }
 
 const DISTINCT_CAP = 1000;
-const SAMPLE_CAP = 3;
 
 class Node<T> {
   readonly literals = new Map<string, Node<T>>();
@@ -65,7 +63,6 @@ class Node<T> {
   readonly kinds = new Map<SegmentKind, number>();
   readonly distinct = new Set<string>();
   distinctCapped = false;
-  readonly samples: string[] = [];
   reason: TemplateParameter['reason'] = 'typed';
   /** For a literal child: the weak identifier kind it was created from. */
   weakKind?: SegmentKind;
@@ -80,7 +77,6 @@ class Node<T> {
       this.distinct.add(value);
       if (this.distinct.size >= DISTINCT_CAP) this.distinctCapped = true;
     }
-    if (this.samples.length < SAMPLE_CAP && !this.samples.includes(value)) this.samples.push(value);
   }
 
   /** Adds distinct values from a merged branch without counting their kinds twice. */
@@ -88,7 +84,6 @@ class Node<T> {
     if (this.distinctCapped) return;
     this.distinct.add(value);
     if (this.distinct.size >= DISTINCT_CAP) this.distinctCapped = true;
-    if (this.samples.length < SAMPLE_CAP && !this.samples.includes(value)) this.samples.push(value);
   }
 }
 
@@ -166,7 +161,7 @@ export class PathTemplater<T> {
       const parameters: TemplateParameter[] = [];
       segments.forEach((segment, index) => {
         const name = /^\{(.+)\}$/.exec(segment)?.[1];
-        if (name) parameters.push({ name, index, kinds: {}, distinct: 0, distinctCapped: false, samples: [], confidence: 1, reason: 'override' });
+        if (name) parameters.push({ name, index, kinds: {}, distinct: 0, distinctCapped: false, confidence: 1, reason: 'override' });
       });
       for (const [key, value] of values) results.push({ template, key, value, parameters, confidence: 1, forced: true });
     }
@@ -284,7 +279,6 @@ export class PathTemplater<T> {
         kinds: Object.fromEntries(param.kinds),
         distinct: param.distinct.size,
         distinctCapped: param.distinctCapped,
-        samples: [...param.samples],
         confidence: parameterConfidence(param),
         reason: param.reason,
       };

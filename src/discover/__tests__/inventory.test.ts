@@ -15,7 +15,7 @@ function exchange(method: string, url: string, status: number, responseBody?: un
 }
 
 describe('InventoryBuilder', () => {
-  it('aggregates per template: counts, statuses, latency, auth, sensitive fields, schemas; redacts examples', () => {
+  it('aggregates per template: counts, statuses, latency, auth, sensitive fields, schemas; path values never printed', () => {
     const builder = new InventoryBuilder();
     for (let k = 0; k < 10; k++) builder.add(exchange('GET', `https://api.test/users/${100 + k}?expand=true`, 200, { id: 100 + k, email: `u${k}@example.com` }, k % 2 ? { authorization: 'Basic dTpw' } : {}, 10 + k));
     builder.add(exchange('GET', 'https://api.test/users/a@example.com', 404, { error: 'nf' }));
@@ -31,7 +31,8 @@ describe('InventoryBuilder', () => {
     assert.deepEqual(endpoint!.responses['200']!['application/json'], { type: 'object', properties: { email: { type: 'string', format: 'email' }, id: { type: 'integer' } }, required: ['email', 'id'] });
     assert.deepEqual(endpoint!.query, [{ name: 'expand', count: 10, schema: { type: 'boolean' } }]);
     assert.ok(endpoint!.latencyMs!.p50! >= 13 && endpoint!.latencyMs!.p50! <= 18, JSON.stringify(endpoint!.latencyMs));
-    assert.ok(!JSON.stringify(inventory).includes('a@example.com'), 'the e-mail used as a path value is redacted');
+    assert.ok(!JSON.stringify(inventory).includes('a@example.com'), 'the e-mail used as a path value is not printed');
+    assert.ok(!/"10\d"/.test(JSON.stringify(inventory)), 'nor the IDs used as path values');
     const openapi = reconstructOpenApi(inventory) as { paths: Record<string, Record<string, { parameters: unknown[] }>> };
     assert.deepEqual(openapi.paths['/users/{userId}']!.get!.parameters[0], { name: 'userId', in: 'path', required: true, schema: { type: 'string' }, 'x-rampart-confidence': endpoint!.parameters[0]!.confidence });
   });
