@@ -1,9 +1,12 @@
+import { isCategoryToken, isSensitiveFieldName } from './categorical.js';
 import { classifyValue } from './classifiers/index.js';
 
 /**
  * Schema inference across samples, as a mergeable sketch: feed parsed JSON values, merge sketches
  * from merged endpoints, and turn the result into an OpenAPI 3.1 (JSON Schema 2020-12) schema.
  * Bounded: depth, properties per object and remembered enum values are capped.
+ * The schema is printed, so it never holds an observed value, except the words of a clearly
+ * categorical field as its `enum` (`categorical.ts` says which).
  */
 export interface SchemaSketch {
   count: number;
@@ -13,7 +16,7 @@ export interface SchemaSketch {
   numbers: number;
   strings: number;
   formats: Record<string, number>;
-  /** Distinct string values while few; undefined once there are too many. */
+  /** Distinct string values while few and all categories; undefined once one is not or there are too many. */
   values?: Record<string, number>;
   arrays: number;
   items?: SchemaSketch;
@@ -47,8 +50,11 @@ export function stringFormat(value: string): string | undefined {
   return undefined;
 }
 
-/** Adds one sample; `key` is the property or parameter name (sensitive values never become enums). */
-export function observe(sketch: SchemaSketch, value: unknown, depth = 0, key = ''): void {
+/**
+ * Adds one sample; `key` is the property or parameter name, `sensitiveParent` says a parent's name is
+ * sensitive (`password: {current: …}`): such values, and any that are not category words, never become enums.
+ */
+export function observe(sketch: SchemaSketch, value: unknown, depth = 0, key = '', sensitiveParent = false): void {
   sketch.count++;
   if (value === null) sketch.nulls++;
   else if (typeof value === 'boolean') sketch.booleans++;
@@ -60,7 +66,7 @@ export function observe(sketch: SchemaSketch, value: unknown, depth = 0, key = '
     const format = stringFormat(value);
     if (format) sketch.formats[format] = (sketch.formats[format] ?? 0) + 1;
     if (sketch.values) {
-      if (value.length <= 64 && !format && classifyValue(key, value).length === 0) {
+      if (!sensitiveParent && isCategoryToken(value) && !isSensitiveFieldName(key) && classifyValue(key, value).length === 0) {
         sketch.values[value] = (sketch.values[value] ?? 0) + 1;
         if (Object.keys(sketch.values).length > MAX_ENUM_VALUES) sketch.values = undefined;
       } else sketch.values = undefined;
@@ -74,10 +80,11 @@ export function observe(sketch: SchemaSketch, value: unknown, depth = 0, key = '
     sketch.items ??= emptySketch();
     // sample the first elements: large arrays are usually homogeneous
     const limit = Math.min(value.length, 50);
-    for (let k = 0; k < limit; k++) observe(sketch.items, value[k], depth + 1, key);
+    for (let k = 0; k < limit; k++) observe(sketch.items, value[k], depth + 1, key, sensitiveParent);
   } else if (typeof value === 'object') {
     sketch.objects++;
     sketch.properties ??= {};
+    const sensitiveChildren = sensitiveParent || (key !== '' && isSensitiveFieldName(key));
     let seen = 0;
     for (const key of Object.keys(value as object)) {
       if (!(key in sketch.properties)) {
@@ -87,7 +94,7 @@ export function observe(sketch: SchemaSketch, value: unknown, depth = 0, key = '
         }
         sketch.properties[key] = emptySketch();
       }
-      observe(sketch.properties[key]!, (value as Record<string, unknown>)[key], depth + 1, key);
+      observe(sketch.properties[key]!, (value as Record<string, unknown>)[key], depth + 1, key, sensitiveChildren);
       if (++seen > MAX_PROPERTIES * 2) break;
     }
   }
@@ -126,7 +133,9 @@ export type JsonSchema = Record<string, unknown>;
 
 /**
  * The sketch as a schema: types (with `null` when seen), the format every string had, an enum for
- * small repeated value sets, `required` for properties present in every sample object.
+ * a small set of category words each seen at least twice (one value alone is a constant, not an
+ * enumeration, and may as well be a secret every response repeats), `required` for properties
+ * present in every sample object.
  */
 export function toJsonSchema(sketch: SchemaSketch): JsonSchema {
   const types: string[] = [];
@@ -144,7 +153,7 @@ export function toJsonSchema(sketch: SchemaSketch): JsonSchema {
     const formats = Object.entries(sketch.formats);
     if (formats.length === 1 && formats[0]![1] === sketch.strings) schema.format = formats[0]![0];
     const values = sketch.values ? Object.entries(sketch.values) : [];
-    if (values.length > 0 && values.length <= MAX_ENUM_VALUES && sketch.strings >= 4 && sketch.strings >= values.length * 2 && types.length === 1) {
+    if (values.length >= 2 && values.length <= MAX_ENUM_VALUES && values.every(([, count]) => count >= 2) && types.length === 1) {
       schema.enum = values.map(([value]) => value).sort();
     }
   }

@@ -37,6 +37,18 @@ describe('InventoryBuilder', () => {
     assert.deepEqual(openapi.paths['/users/{userId}']!.get!.parameters[0], { name: 'userId', in: 'path', required: true, schema: { type: 'string' }, 'x-rampart-confidence': endpoint!.parameters[0]!.confidence });
   });
 
+  it('never writes an observed value into the inventory or the reconstructed OpenAPI (the user trial)', () => {
+    const profile = { name: 'John Smith', password: 'hunter2hunter2', pin: '4821', recoveryCode: 'ABCD-EFGH', address: '12 Baker Street, London', accessToken: 'abc123def456' };
+    const builder = new InventoryBuilder();
+    for (let k = 0; k < 20; k++) builder.add(exchange('GET', `https://api.example.test/profile/${100 + k}`, 200, { ...profile, status: k % 2 ? 'active' : 'pending' }));
+    const inventory = builder.finish();
+    const outputs = { inventory: JSON.stringify(inventory), openapi: JSON.stringify(reconstructOpenApi(inventory)) };
+    for (const [output, text] of Object.entries(outputs)) {
+      for (const value of [...Object.values(profile), '100', '119']) assert.ok(!text.includes(JSON.stringify(value)), `${output} holds ${value}`);
+      assert.ok(text.includes('"enum":["active","pending"]'), `${output} keeps the status enum`);
+    }
+  });
+
   it('200 000 exchanges with distinct ids in one position: bounded memory', () => {
     const builder = new InventoryBuilder();
     const before = process.memoryUsage().heapUsed;

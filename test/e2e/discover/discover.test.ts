@@ -115,6 +115,8 @@ describe('rampart discover on the traffic demo', () => {
     const structural = (JSON.parse(lint.stdout) as JsonReport).findings.filter((finding) => /^(no-unresolved-refs|no-duplicate-keys|array-items|rule-crashed|oas3-schema|path-params)/.test(finding.ruleId));
     assert.deepEqual(structural, []);
     assert.ok(!/@example\.com|\d{3}-45-\d{4}|sk_live_/.test(text), 'no example values copied from traffic');
+    // Nor enums of observed values: the demo's names, SKUs and amounts are not categories.
+    assert.ok(!/User \d+|sku-\d+|Lamp|'12\.50'/.test(text), 'no observed values as enums');
   });
 
   it('never prints sensitive values, in any format', () => {
