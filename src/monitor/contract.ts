@@ -101,26 +101,3 @@ export class Contract {
     return error ? [`response body ${error}`] : [];
   }
 }
-
-/** A path with ID-looking segments replaced (`/users/42/orders` → `/users/{id}/orders`): undocumented operations keep a bounded key. */
-export function heuristicTemplate(pathname: string): { path: string; params: Record<string, string> } {
-  const params: Record<string, string> = {};
-  let n = 0;
-  const segments = splitPath(pathname).map((segment) => {
-    if (!looksLikeId(segment)) return segment;
-    const name = n === 0 ? 'id' : `id${n + 1}`;
-    n++;
-    params[name] = decodeUriComponentSafely(segment);
-    return `{${name}}`;
-  });
-  return { path: '/' + segments.join('/'), params };
-}
-
-/** Numbers, UUIDs, hex digests, and word-with-digit tokens like `acc_100` or `ord-7f3a`. */
-export function looksLikeId(segment: string): boolean {
-  if (/^\d+$/.test(segment)) return true;
-  if (/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(segment)) return true;
-  if (/^[0-9a-f]{16,}$/i.test(segment)) return true;
-  return /^[A-Za-z]{1,8}[_-][A-Za-z0-9]*\d[A-Za-z0-9]*$/.test(segment);
-}
-

@@ -1,7 +1,8 @@
 import type { Finding } from '../core/finding.js';
 import { parseBody } from '../discover/observe.js';
 import type { Exchange } from '../traffic/exchange.js';
-import { heuristicTemplate, type Contract } from './contract.js';
+import { templateSinglePath } from '../traffic/single-path-template.js';
+import type { Contract } from './contract.js';
 import { detectors as builtinDetectors, type DetectorId } from './detectors/index.js';
 import type { IdentityResolver } from './identity.js';
 import { LruMap } from './state.js';
@@ -90,9 +91,10 @@ export class Monitor {
     const identity = this.options.identity.resolve(input.headers, input.ip, input.now);
     const method = input.method.toUpperCase();
     const matched = this.contract?.match(method, input.url.pathname);
-    const heuristic = matched ? undefined : heuristicTemplate(input.url.pathname);
+    // Undocumented: templated on its own, so no raw path value reaches a key, the store or an alert.
+    const templated = matched ? undefined : templateSinglePath(input.url.pathname);
     const operation = matched?.operation;
-    const route = matched ? operation!.path : heuristic!.path;
+    const route = matched ? operation!.path : templated!.path;
     const key = operation ? operation.key : `${method} ${route}`;
     // One object for both phases, with the response fields present from the start: one allocation
     // per request and one shape for every detector's property reads.
@@ -104,7 +106,7 @@ export class Monitor {
       identity,
       operation,
       route,
-      pathParams: matched ? matched.params : heuristic!.params,
+      pathParams: matched ? matched.params : templated!.params,
       hasSpec: this.contract !== undefined,
       operationKey: key,
       identityOperationKey: `${identity.id} ${key}`,
@@ -212,16 +214,19 @@ function toFinding(detector: Detector, mode: DetectorMode, view: RequestView, hi
       mode,
       action,
       at: Number.isFinite(view.now) ? new Date(view.now).toISOString() : undefined,
-      request: `${view.method} ${redactedTarget(view.url)}`,
+      request: `${view.method} ${redactedTarget(view.route, view.url)}`,
       ...hit.evidence,
     },
   };
 }
 
-/** Path and query names; query values are replaced, since tokens and personal data travel there. */
-export function redactedTarget(url: URL): string {
+/**
+ * The request target as alerts and stored samples show it: the route (documented or templated, so
+ * `/users/{userId}`, never the ID, e-mail or token the path held) and query names without values.
+ */
+export function redactedTarget(route: string, url: URL): string {
   const names = [...url.searchParams.keys()];
-  return names.length === 0 ? url.pathname : `${url.pathname}?${names.map((name) => `${encodeURIComponent(name)}=…`).join('&')}`;
+  return names.length === 0 ? route : `${route}?${names.map((name) => `${encodeURIComponent(name)}=…`).join('&')}`;
 }
 
 /** Recorded traffic has no socket: the source's client field when it is an address, else X-Forwarded-For as recorded. */

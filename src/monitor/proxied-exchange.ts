@@ -245,7 +245,7 @@ export class ProxiedExchange implements Dispatcher.DispatchHandlers {
       identity: view.identity.id,
       identityKind: view.identity.kind,
       role: view.identity.role,
-      sample: () => redactSample(exchange, view.url),
+      sample: () => redactSample(exchange, view.route, view.url),
     });
   }
 }

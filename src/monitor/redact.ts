@@ -6,12 +6,12 @@ import { redactedTarget } from './monitor.js';
 const SECRET_HEADERS = /^(authorization|proxy-authorization|cookie|set-cookie|x-api-key|api-key|apikey|x-auth-token|x-access-token|x-apikey|ocp-apim-subscription-key|x-csrf-token)$/i;
 const MAX_DEPTH = 12;
 
-/** A stored sample: header values of credentials removed, query values removed, body leaves that classify as sensitive replaced. */
-export function redactSample(exchange: Exchange, url: URL): Record<string, unknown> {
+/** A stored sample: the route instead of the path, header values of credentials removed, query values removed, body leaves that classify as sensitive replaced. */
+export function redactSample(exchange: Exchange, route: string, url: URL): Record<string, unknown> {
   return {
     request: {
       method: exchange.request.method,
-      target: redactedTarget(url),
+      target: redactedTarget(route, url),
       headers: redactHeaders(exchange.request.headers),
       body: redactBody(exchange.request.body),
     },

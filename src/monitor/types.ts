@@ -36,9 +36,9 @@ export interface RequestView {
   identity: Identity;
   /** The documented operation, when a spec is loaded and it matched. */
   operation?: ContractOperation;
-  /** The documented path template, or the path with ID-looking segments templated (`/users/{id}`): never unbounded. */
+  /** The documented path template, or the path templated on its own (`/users/{userId}`, `templateSinglePath`): never a raw value, never unbounded. */
   route: string;
-  /** Path parameter values by name (documented operation), or ID-looking segments (no spec). */
+  /** Path parameter values by name (documented operation), or the templated segments (undocumented). */
   pathParams: Record<string, string>;
   /** A spec is loaded: `operation` undefined means undocumented. */
   hasSpec: boolean;

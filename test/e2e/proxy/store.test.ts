@@ -13,7 +13,7 @@ import { startDemoApi } from '../../../examples/demo-api/server.js';
 import { startProxy } from '../../../src/monitor/proxy.js';
 import { WebhookSink } from '../../../src/monitor/webhook.js';
 import { SqliteStore } from '../../../src/store/sqlite.js';
-import { tempDir } from './demo.js';
+import { tempDir, writeDemoSpec } from './demo.js';
 
 const HERE = path.dirname(fileURLToPath(import.meta.url));
 
@@ -63,6 +63,53 @@ test('store: a failing store never stops traffic; drops are counted; samples are
   } finally {
     await proxy.close(1000);
     await demo.close();
+  }
+});
+
+test('store, alerts and /metrics: undocumented paths appear as templates, never with their raw values', async () => {
+  // An upstream that answers everything, so undocumented requests are shadow operations (alerted).
+  const upstream = createServer((_request, response) => response.writeHead(200, { 'content-type': 'application/json' }).end('{"ok":true}'));
+  await new Promise<void>((resolve) => upstream.listen(0, '127.0.0.1', resolve));
+  const dir = tempDir();
+  const alerts: unknown[] = [];
+  const proxy = await startProxy({
+    upstream: `http://127.0.0.1:${(upstream.address() as AddressInfo).port}`,
+    spec: writeDemoSpec(dir),
+    listen: '127.0.0.1:0',
+    admin: '127.0.0.1:0',
+    store: path.join(dir, 'paths.db'),
+    defaultMode: 'monitor',
+    onAlert: (finding) => alerts.push(finding),
+  });
+  // [request target, the raw values it carries, the operation it must be stored as]
+  const cases: [string, string[], string][] = [
+    ['/users/carol@example.com', ['carol@example.com', 'carol'], 'GET /users/{userId}'],
+    ['/users/dave%40example.com/orders', ['dave', 'example.com'], 'GET /users/{userId}/orders'],
+    ['/undoc/QUERYPATHTOKEN-abcdef1234567890abcdef?session=QUERYVALUE', ['QUERYPATHTOKEN', 'abcdef1234567890abcdef', 'QUERYVALUE'], 'GET /undoc/{undocId}'],
+    ['/users/John%20Smith', ['John'], 'GET /users/{userId}'],
+  ];
+  try {
+    for (const [target] of cases) assert.equal((await fetch(proxy.url + target)).status, 200);
+    await proxy.store!.flush();
+    const operations = (proxy.store!.query('SELECT key FROM operations ORDER BY key') as { key: string }[]).map((row) => row.key);
+    assert.deepEqual(operations, [...new Set(cases.map(([, , operation]) => operation))].sort());
+    const stored = {
+      operations: JSON.stringify(proxy.store!.query('SELECT * FROM operations')),
+      samples: JSON.stringify(proxy.store!.query('SELECT * FROM samples')),
+      'stored alerts': JSON.stringify(proxy.store!.query('SELECT * FROM alerts')),
+      alerts: JSON.stringify(alerts),
+      metrics: await (await fetch(`${proxy.adminUrl}/metrics`)).text(),
+    };
+    assert.ok(alerts.length >= 3, 'shadow operations were alerted');
+    assert.ok(stored.samples.includes('/undoc/{undocId}?session=…'), 'a sample shows the route and query names');
+    for (const [target, values] of cases) {
+      for (const [where, text] of Object.entries(stored)) {
+        for (const value of values) assert.ok(!text.includes(value), `${where} hold "${value}" of ${target}`);
+      }
+    }
+  } finally {
+    await proxy.close(1000);
+    upstream.close();
   }
 });
 

@@ -7,7 +7,7 @@ const alice = userToken('usr_1');
 test('shadow-operation: an undocumented path that answers 200; 404s are not shadow', async () => {
   const contract = await testContract();
   const traffic = [exchange({ path: '/internal/debug/42', token: alice }), exchange({ path: '/nothing/here', token: alice, status: 404 }), exchange({ path: '/accounts/acc_1', token: alice, responseJson: { id: 'acc_1', balance: 1 } })];
-  assert.deepEqual(summary(runDetector('shadow-operation', traffic, { contract })), ['proxy-shadow-operation GET /internal/debug/{id} jwt:usr_1']);
+  assert.deepEqual(summary(runDetector('shadow-operation', traffic, { contract })), ['proxy-shadow-operation GET /internal/debug/{debugId} jwt:usr_1']);
 });
 
 test('zombie-operation: a deprecated operation still called, once per caller per cooldown', async () => {

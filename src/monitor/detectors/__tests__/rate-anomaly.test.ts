@@ -9,7 +9,7 @@ const thresholds = { windowSeconds: 10, perIdentity: 20, perOperation: 50 };
 test('rate-anomaly: one identity above its limit on one operation alerts once per cooldown', () => {
   const burst = Array.from({ length: 40 }, (_, k) => exchange({ at: k * 100, path: `/products/${k % 3}`, token: alice }));
   const findings = runDetector('rate-anomaly', burst, { thresholds });
-  assert.deepEqual(summary(findings), ['proxy-rate-anomaly GET /products/{id} jwt:usr_1']);
+  assert.deepEqual(summary(findings), ['proxy-rate-anomaly GET /products/{productId} jwt:usr_1']);
   assert.equal(findings[0]!.evidence!.scope, 'identity');
   assert.equal(findings[0]!.evidence!.rate, 21);
   assert.deepEqual(findings[0]!.owasp, ['API4:2023']);
