@@ -3,7 +3,9 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, it } from 'node:test';
+import { randomBytes } from 'node:crypto';
 import { gzipSync } from 'node:zlib';
+import { RampartError } from '../../core/errors.js';
 import type { Exchange } from '../exchange.js';
 import { detectFormat, readTraffic, type TrafficFormat } from '../readers/index.js';
 
@@ -127,6 +129,44 @@ describe('traffic readers', () => {
       ],
     );
     assert.equal(exchanges[0]!.request.headers.authorization, 'Bearer abc');
+  });
+
+  // Gzip cut short (a copy interrupted, a log being written): the complete entries and a warning,
+  // whether the format is detected (the cut may come before or after the peeked head) or forced.
+  // Random bodies keep the compressed size close to the text's, so a cut lands where it is aimed.
+  const blob = () => randomBytes(600).toString('base64');
+  const gzipCases: [string, string, string, TrafficFormat | undefined, RegExp][] = [
+    ['HAR', har(...Array.from({ length: 40 }, (_, k) => entry(`https://h/a/${k}`, { content: { mimeType: 'text/plain', text: blob() } }))), 'har', undefined, /JSON text ends early \(truncated\) after \d+ complete elements/],
+    ['HAR, forced', har(...Array.from({ length: 40 }, (_, k) => entry(`https://h/a/${k}`, { content: { mimeType: 'text/plain', text: blob() } }))), 'har', 'har', /JSON text ends early/],
+    ['JSON lines', Array.from({ length: 40 }, (_, k) => JSON.stringify({ method: 'GET', url: `https://h/a/${k}`, status: 200, response: { body: blob() } })).join('\n'), 'jsonl', undefined, /:\d+: not valid JSON; line skipped/],
+    ['access log', Array.from({ length: 40 }, (_, k) => JSON.stringify({ request_method: 'GET', request_uri: `/a/${k}`, status: 200, http_user_agent: blob() })).join('\n'), 'log', undefined, /:\d+: not valid JSON; line skipped/],
+  ];
+  for (const [name, text, extension, format, incomplete] of gzipCases) {
+    for (const cut of [0.05, 0.6]) {
+      it(`${name}: gzip cut at ${cut * 100}%: complete entries and a warning, no crash`, async () => {
+        const zipped = gzipSync(text);
+        const { exchanges, warnings } = await read([file(zipped.subarray(0, Math.floor(zipped.length * cut)), `${extension}.gz`)], format);
+        assert.ok(exchanges.length >= 1 && exchanges.length < 40, `read ${exchanges.length} of 40`);
+        assert.deepEqual(exchanges.map((exchange) => new URL(exchange.request.url).pathname), Array.from({ length: exchanges.length }, (_, k) => `/a/${k}`));
+        assert.match(warnings[0]!, /\.gz: the gzip data ends early \(truncated\)/);
+        assert.match(warnings[1]!, incomplete);
+      });
+    }
+  }
+
+  it('corrupt gzip data part-way through: a one-line input error naming the file, not a crash', async () => {
+    const zipped = Buffer.from(gzipSync(har(...Array.from({ length: 40 }, (_, k) => entry(`https://h/a/${k}`, { content: { mimeType: 'text/plain', text: blob() } })))));
+    zipped.fill(0xff, Math.floor(zipped.length * 0.6), Math.floor(zipped.length * 0.6) + 64);
+    const corrupt = file(zipped, 'har.gz');
+    for (const format of [undefined, 'har' as const]) {
+      await assert.rejects(read([corrupt], format), (error: unknown) => {
+        assert.ok(error instanceof RampartError, String(error));
+        assert.equal(error.code, 'RAMPART_PARSE_FAILED');
+        assert.equal(error.position?.file, corrupt);
+        assert.match(error.message, /^cannot read traffic: /);
+        return true;
+      });
+    }
   });
 
   it('several files in one stream, in order', async () => {

@@ -42,7 +42,7 @@ export const accessLogReader: TrafficReader = {
   description: 'nginx / Envoy JSON access logs (one object per line; no bodies; gzip allowed)',
   async *read(file, context) {
     let number = 0;
-    for await (const text of readLines(file)) {
+    for await (const text of readLines(file, (message) => context.warn(`${context.file}: ${message}`))) {
       number++;
       const trimmed = text.trim();
       if (trimmed === '') continue;

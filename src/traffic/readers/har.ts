@@ -38,7 +38,7 @@ export const harReader: TrafficReader = {
     const scanner = new JsonArrayStream({ path: ['log', 'entries'], maxElementLength: 256 * 1024 * 1024 });
     let index = 0;
     try {
-      for await (const chunk of readTextChunks(file)) {
+      for await (const chunk of readTextChunks(file, (message) => context.warn(`${context.file}: ${message}`))) {
         for (const text of scanner.push(chunk)) {
           const position = index++;
           let entry: HarEntry;

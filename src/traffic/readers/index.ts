@@ -72,8 +72,20 @@ export async function* readTraffic(files: readonly string[], options: ReadTraffi
       }
     }
     const reader = trafficReaders[format];
-    yield* reader.read(file, { file: shown, maxBodyBytes: options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES, warn });
+    try {
+      yield* reader.read(file, { file: shown, maxBodyBytes: options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES, warn });
+    } catch (error) {
+      // Corrupt gzip data or a failing disk part-way through: the input's fault, told in one line.
+      if (!isReadError(error)) throw error;
+      throw new RampartError('RAMPART_PARSE_FAILED', `cannot read traffic: ${(error as Error).message}`, { position: { file: shown }, cause: error });
+    }
   }
+}
+
+/** zlib's (`Z_DATA_ERROR`…) and the file system's (`EIO`, `EISDIR`…) errors, not a bug of ours. */
+function isReadError(error: unknown): boolean {
+  const code = (error as { code?: unknown } | undefined)?.code;
+  return !(error instanceof RampartError) && typeof code === 'string' && /^(Z_|E[A-Z]+$)/.test(code);
 }
 
 export type { TrafficReader, ReaderContext } from './reader.js';

@@ -38,7 +38,7 @@ export const jsonlReader: TrafficReader = {
   description: 'Rampart JSON-lines traffic (one exchange per line; gzip allowed)',
   async *read(file, context) {
     let number = 0;
-    for await (const line of readLines(file)) {
+    for await (const line of readLines(file, (message) => context.warn(`${context.file}: ${message}`))) {
       number++;
       const trimmed = line.trim();
       if (trimmed === '' || trimmed.startsWith('#')) continue;

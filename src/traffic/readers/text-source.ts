@@ -16,24 +16,35 @@ export function isGzipFile(file: string): boolean {
   }
 }
 
-/** The file's text in chunks, gunzipped when needed, decoded as UTF-8 across chunk borders. */
-export async function* readTextChunks(file: string): AsyncGenerator<string> {
+/**
+ * The file's text in chunks, gunzipped when needed, decoded as UTF-8 across chunk borders. Gzip
+ * data that ends early (a copy cut short, a log still being written) gives the text up to the cut
+ * and a call to `warn`, as an uncompressed file cut short gives its text: the readers then keep
+ * the complete entries and report the incomplete last one.
+ */
+export async function* readTextChunks(file: string, warn?: (message: string) => void): AsyncGenerator<string> {
   const raw = createReadStream(file, { highWaterMark: CHUNK });
   const stream = isGzipFile(file) ? raw.pipe(createGunzip({ chunkSize: CHUNK })) : raw;
   raw.on('error', (error) => stream.destroy(error));
   const decoder = new StringDecoder('utf8');
-  for await (const chunk of stream as AsyncIterable<Buffer>) {
-    const text = decoder.write(chunk);
-    if (text) yield text;
+  try {
+    for await (const chunk of stream as AsyncIterable<Buffer>) {
+      const text = decoder.write(chunk);
+      if (text) yield text;
+    }
+  } catch (error) {
+    // zlib has handed over everything it could decode before it reports the missing end.
+    if ((error as { code?: string }).code !== 'Z_BUF_ERROR') throw error;
+    warn?.('the gzip data ends early (truncated); read up to the cut');
   }
   const tail = decoder.end();
   if (tail) yield tail;
 }
 
-/** The file's lines (LF or CRLF), streamed. */
-export async function* readLines(file: string): AsyncGenerator<string> {
+/** The file's lines (LF or CRLF), streamed; `warn` as for `readTextChunks`. */
+export async function* readLines(file: string, warn?: (message: string) => void): AsyncGenerator<string> {
   let rest = '';
-  for await (const chunk of readTextChunks(file)) {
+  for await (const chunk of readTextChunks(file, warn)) {
     let start = 0;
     let nl = chunk.indexOf('\n');
     if (nl === -1) {

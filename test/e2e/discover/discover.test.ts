@@ -9,6 +9,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
+import { gzipSync } from 'node:zlib';
 import { demoCalls, recordHar, type HarLog } from '../../../examples/traffic-demo/drive.js';
 import { startTrafficDemo } from '../../../examples/traffic-demo/server.js';
 import { EXPECTED_FINDINGS, scoreTemplates, TRUE_ENDPOINTS } from '../../../examples/traffic-demo/truth.js';
@@ -141,6 +142,21 @@ describe('rampart discover on hostile input', () => {
     assert.doesNotMatch(result.stderr, /\n\s+at /);
     const summary = (JSON.parse(result.stdout) as JsonReport).inventory.summary as { exchanges: number };
     assert.ok(summary.exchanges > 20 && summary.exchanges < har.log.entries.length, `read ${summary.exchanges} exchanges`);
+  });
+
+  it('a truncated gzip HAR, in discover and proxy --replay: the complete entries and warnings, never exit 3', () => {
+    const zipped = gzipSync(JSON.stringify(har));
+    writeFileSync(path.join(dir, 'truncated.har.gz'), zipped.subarray(0, Math.floor(zipped.length / 2)));
+    const discovered = rampart('discover', 'truncated.har.gz', '--format', 'json');
+    const replayed = rampart('proxy', '--replay', 'truncated.har.gz', '--no-config', '--format', 'json');
+    for (const result of [discovered, replayed]) {
+      assert.ok(result.status === 0 || result.status === 1, `exit ${result.status}: ${result.stderr}`);
+      assert.match(result.stderr, /^rampart: warning: truncated\.har\.gz: the gzip data ends early \(truncated\)/);
+      assert.doesNotMatch(result.stderr, /internal error|\n\s+at /);
+    }
+    const exchanges = (JSON.parse(discovered.stdout) as JsonReport).inventory.summary.exchanges as number;
+    assert.ok(exchanges > 0 && exchanges < har.log.entries.length, `read ${exchanges} exchanges`);
+    assert.equal((JSON.parse(replayed.stdout) as { replay: { exchanges: number } }).replay.exchanges, exchanges);
   });
 
   it('not traffic at all: exit 2, one line', () => {
