@@ -41,6 +41,34 @@ describe('traffic readers', () => {
     assert.equal(detectFormat('GET /a HTTP/1.1'), undefined);
   });
 
+  // Detection peeks until the first line is whole: a JSON line longer than the first 4 KB (a body
+  // of a few KB) was judged by a cut-off prefix and refused. [name, file text, URLs read]
+  const line = (k: number, bodyChars: number) => JSON.stringify({ time: '2026-01-02T03:04:05Z', method: 'GET', url: `https://h/files/${k}`, status: 200, response: { body: 'x'.repeat(bodyChars) } });
+  const longLineCases: [string, string, string[]][] = [
+    ['a first line of 4 KB (the user trial)', line(1, 4000) + '\n', ['https://h/files/1']],
+    ['a first line of 2 MB, then a short one', `${line(1, 2 * 1024 * 1024)}\n${line(2, 10)}\n`, ['https://h/files/1', 'https://h/files/2']],
+    ['comments and blank lines, then a long line', `# recorded by a gateway\n\n  \n${line(1, 9000)}\n`, ['https://h/files/1']],
+    ['a long first line without a final newline', line(1, 6000), ['https://h/files/1']],
+    ['CRLF line ends', `${line(1, 5000)}\r\n${line(2, 5000)}\r\n`, ['https://h/files/1', 'https://h/files/2']],
+  ];
+  for (const [name, text, urls] of longLineCases) {
+    for (const gzip of [false, true]) {
+      it(`detects JSON lines with ${name}${gzip ? ', gzipped' : ''}`, async () => {
+        const { exchanges, warnings } = await read([file(gzip ? gzipSync(text) : text, gzip ? 'jsonl.gz' : 'jsonl')]);
+        assert.deepEqual(warnings, []);
+        assert.deepEqual(exchanges.map((exchange) => exchange.request.url), urls);
+      });
+    }
+  }
+
+  it('a first line beyond the detection bound (from --max-body-bytes): a one-line error that says so', async () => {
+    // maxBodyBytes 1: the bound is 1 MiB and 4 characters.
+    const long = file(line(1, 1024 * 1024 + 100) + '\n', 'jsonl');
+    await assert.rejects(read([long], undefined, 1), /not a HAR file.*its first line is longer than 1 MiB \(use --input-format/);
+    const { exchanges } = await read([long], 'jsonl', 1);
+    assert.equal(exchanges.length, 1, 'forcing the format reads it');
+  });
+
   it('HAR: exchange model, lower-cased headers, pseudo headers dropped, method upper-cased', async () => {
     const { exchanges, warnings } = await read([file(har(entry('https://api.example.com/users/1?x=2')))]);
     assert.deepEqual(warnings, []);

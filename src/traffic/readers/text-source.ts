@@ -65,12 +65,15 @@ export async function* readLines(file: string, warn?: (message: string) => void)
   if (rest.length > 0) yield rest.endsWith('\r') ? rest.slice(0, -1) : rest;
 }
 
-/** The first `bytes` characters of the (decompressed) text, for format detection. */
-export async function peekText(file: string, bytes = 4096): Promise<string> {
+/**
+ * The start of the (decompressed) text, for format detection: chunks are read until `enough` says
+ * the head decides the format, the text ends, or `maxChars` are read (the head is cut there).
+ */
+export async function peekText(file: string, enough: (head: string) => boolean, maxChars: number): Promise<string> {
   let head = '';
   for await (const chunk of readTextChunks(file)) {
     head += chunk;
-    if (head.length >= bytes) break;
+    if (head.length >= maxChars || enough(head)) break;
   }
-  return head.slice(0, bytes);
+  return head.length > maxChars ? head.slice(0, maxChars) : head;
 }
