@@ -1,4 +1,4 @@
-import type { ValidateFunction } from 'ajv';
+import type { ErrorObject, ValidateFunction } from 'ajv';
 import { createAjv } from '../core/ajv.js';
 import type { DocumentLocation } from '../core/finding.js';
 import { loadDocument, type ApiDocument } from '../spec/document.js';
@@ -123,27 +123,64 @@ export function matchOperation(operations: readonly SpecOperation[], method: str
   return matcherFor(operations).match(method, segments);
 }
 
-/** Validates response bodies against documented schemas; compiled once per schema, lazily. */
+/** Errors of one value: the first `MAX_LISTED_ERRORS` messages, and how many there were. */
+export interface SchemaErrors {
+  messages: string[];
+  total: number;
+}
+
+/** Errors listed per body; the rest are counted. */
+export const MAX_LISTED_ERRORS = 10;
+
+/**
+ * Validates bodies against documented schemas; compiled once per schema, lazily. A value is checked
+ * by a validator that stops at the first error (the proxy checks every body); only a value that
+ * fails is checked again by one that collects every error, compiled for that schema on first need.
+ */
 export class ResponseValidator {
   private readonly ajv = createAjv('draft2020-12', { strict: false, allErrors: false, validateFormats: true });
+  private allErrorsAjv?: ReturnType<typeof createAjv>;
   private readonly cache = new Map<object, ValidateFunction | null>();
+  private readonly allErrorsCache = new Map<object, ValidateFunction | null>();
 
   /** An error message (pointer + keyword, never the value) or undefined when valid or not checkable. */
   validate(schema: Record<string, unknown> | undefined, value: unknown): string | undefined {
-    if (!schema || typeof schema !== 'object') return undefined;
-    let validate = this.cache.get(schema);
+    const validate = this.compiled(schema, false);
+    if (!validate || validate(value)) return undefined;
+    const error = validate.errors?.[0];
+    return error ? errorMessage(error) : 'does not match the schema';
+  }
+
+  /** Every error of the value (messages as `validate`'s, distinct, the first `limit`), or none when valid or not checkable. */
+  validateAll(schema: Record<string, unknown> | undefined, value: unknown, limit = MAX_LISTED_ERRORS): SchemaErrors {
+    const first = this.validate(schema, value);
+    if (first === undefined) return { messages: [], total: 0 };
+    const validate = this.compiled(schema, true);
+    const all = validate && !validate(value) ? [...new Set((validate.errors ?? []).map(errorMessage))] : [];
+    // Both validators judge alike; should they not, the first error still stands.
+    const messages = all.length > 0 ? all : [first];
+    return { messages: messages.slice(0, limit), total: messages.length };
+  }
+
+  private compiled(schema: Record<string, unknown> | undefined, allErrors: boolean): ValidateFunction | null {
+    if (!schema || typeof schema !== 'object') return null;
+    const cache = allErrors ? this.allErrorsCache : this.cache;
+    let validate = cache.get(schema);
     if (validate === undefined) {
+      const ajv = allErrors ? (this.allErrorsAjv ??= createAjv('draft2020-12', { strict: false, allErrors: true, validateFormats: true })) : this.ajv;
       try {
-        validate = this.ajv.compile(toJsonSchema2020(schema));
+        validate = ajv.compile(toJsonSchema2020(schema));
       } catch {
         validate = null;
       }
-      this.cache.set(schema, validate);
+      cache.set(schema, validate);
     }
-    if (!validate || validate(value)) return undefined;
-    const error = validate.errors?.[0];
-    return error ? `${error.instancePath || '(root)'} ${error.message ?? error.keyword}` : 'does not match the schema';
+    return validate;
   }
+}
+
+function errorMessage(error: ErrorObject): string {
+  return `${error.instancePath || '(root)'} ${error.message ?? error.keyword}`;
 }
 
 /** OpenAPI 3.0 `nullable` → JSON Schema type unions; cycles left as $ref are dropped (not checkable). */

@@ -1,5 +1,5 @@
 import { declaredFields, documentedResponse } from '../discover/checks/check.js';
-import { loadSpecModel, ResponseValidator, type SpecModel, type SpecOperation } from '../discover/spec-model.js';
+import { loadSpecModel, ResponseValidator, type SchemaErrors, type SpecModel, type SpecOperation } from '../discover/spec-model.js';
 import { OperationMatcher } from '../traffic/operation-matcher.js';
 import { splitPath } from '../traffic/path-templater.js';
 import { decodeUriComponentSafely } from '../core/text.js';
@@ -69,35 +69,41 @@ export class Contract {
     return { operation: best, params };
   }
 
-  /** Problems with a request: missing required query/header parameters, a body that does not match. Messages never carry values. */
-  validateRequest(operation: ContractOperation, url: URL, headers: Record<string, string>, body: { mediaType: string; value?: unknown; present: boolean }): string[] {
-    const problems: string[] = [];
+  /**
+   * Problems with a request: missing required query/header parameters, an undocumented media type,
+   * every error of a body that does not match its schema (the first ten listed, all counted).
+   * Messages never carry values.
+   */
+  validateRequest(operation: ContractOperation, url: URL, headers: Record<string, string>, body: { mediaType: string; value?: unknown; present: boolean }): SchemaErrors {
+    const messages: string[] = [];
+    let uncounted = 0;
     for (const parameter of operation.spec.parameters) {
       if (!parameter.required) continue;
-      if (parameter.in === 'query' && !url.searchParams.has(parameter.name)) problems.push(`missing required query parameter "${parameter.name}"`);
-      if (parameter.in === 'header' && headers[parameter.name.toLowerCase()] === undefined) problems.push(`missing required header "${parameter.name}"`);
+      if (parameter.in === 'query' && !url.searchParams.has(parameter.name)) messages.push(`missing required query parameter "${parameter.name}"`);
+      if (parameter.in === 'header' && headers[parameter.name.toLowerCase()] === undefined) messages.push(`missing required header "${parameter.name}"`);
     }
     const documented = operation.spec.requestBody;
     if (documented) {
       if (!body.present) {
-        if (documented.required) problems.push('missing required request body');
+        if (documented.required) messages.push('missing required request body');
       } else if (body.mediaType && !(body.mediaType in documented.content) && !Object.keys(documented.content).some((type) => type.endsWith('/*') || type === '*/*')) {
-        problems.push(`undocumented request media type ${body.mediaType}`);
+        messages.push(`undocumented request media type ${body.mediaType}`);
       } else if (body.value !== undefined) {
-        const error = this.validator.validate(documented.content[body.mediaType], body.value);
-        if (error) problems.push(`request body ${error}`);
+        const errors = this.validator.validateAll(documented.content[body.mediaType], body.value);
+        for (const message of errors.messages) messages.push(`request body ${message}`);
+        uncounted = errors.total - errors.messages.length;
       }
     }
-    return problems;
+    return { messages, total: messages.length + uncounted };
   }
 
-  /** Problems with a response: undocumented status, a JSON body that does not match its schema. */
-  validateResponse(operation: ContractOperation, status: number, body: { mediaType: string; value?: unknown }): string[] {
+  /** Problems with a response: an undocumented status, or every error of a JSON body that does not match its schema (as for requests). */
+  validateResponse(operation: ContractOperation, status: number, body: { mediaType: string; value?: unknown }): SchemaErrors {
     const content = documentedResponse(operation.spec, String(status));
-    if (!content) return [`undocumented status ${status}`];
-    if (body.value === undefined) return [];
+    if (!content) return { messages: [`undocumented status ${status}`], total: 1 };
+    if (body.value === undefined) return { messages: [], total: 0 };
     const schema = content[body.mediaType] ?? content['application/json'];
-    const error = this.validator.validate(schema, body.value);
-    return error ? [`response body ${error}`] : [];
+    const errors = this.validator.validateAll(schema, body.value);
+    return { messages: errors.messages.map((message) => `response body ${message}`), total: errors.total };
   }
 }

@@ -84,6 +84,21 @@ export function runDetector(id: DetectorId, exchanges: readonly Exchange[], opti
   return findings;
 }
 
+/** The demo's order: several constraints, so one body can break many at once. */
+const ORDER = {
+  type: 'object',
+  additionalProperties: false,
+  required: ['accountId', 'item', 'quantity'],
+  properties: {
+    id: { type: 'string', readOnly: true },
+    accountId: { type: 'string', pattern: '^acc_[0-9]+$' },
+    item: { type: 'string', minLength: 1 },
+    quantity: { type: 'integer', minimum: 1 },
+    total: { type: 'number', readOnly: true },
+    status: { type: 'string', enum: ['new', 'paid'], readOnly: true },
+  },
+};
+
 /** The demo-like description the contract detectors are tested against. */
 export const TEST_SPEC = {
   openapi: '3.0.3',
@@ -97,6 +112,8 @@ export const TEST_SPEC = {
     '/products/{productId}': { get: { operationId: 'getProduct', security: [], responses: { '200': { description: 'ok' } } } },
     '/legacy/report': { get: { operationId: 'legacyReport', deprecated: true, responses: { '200': { description: 'ok' } } } },
     '/admin/users': { get: { operationId: 'adminUsers', responses: { '200': { description: 'ok' } } } },
+    '/orders': { post: { operationId: 'createOrder', requestBody: { required: true, content: { 'application/json': { schema: ORDER } } }, responses: { '201': { description: 'created', content: { 'application/json': { schema: ORDER } } } } } },
+    '/readings': { post: { operationId: 'addReadings', requestBody: { content: { 'application/json': { schema: { type: 'array', items: { type: 'integer' } } } } }, responses: { '204': { description: 'stored' } } } },
     '/users/me': { get: { operationId: 'getMe', responses: { '200': { description: 'ok', content: { 'application/json': { schema: { type: 'object', properties: { id: { type: 'string' }, email: { type: 'string' } } } } } } } } },
   },
 };

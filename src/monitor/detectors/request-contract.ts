@@ -2,7 +2,8 @@ import { defineDetector, operationKey } from '../types.js';
 
 /**
  * Requests that break the contract: a required query parameter or header missing, an undocumented
- * media type, a JSON body that does not match its schema (compiled once). Messages carry schema
+ * media type, a JSON body that does not match its schema (compiled once; every error of it, the
+ * first ten listed in `evidence.problems`, all counted in `problemCount`). Messages carry schema
  * pointers and keywords, never values. Monitor only: bodies are streamed to the upstream as they
  * arrive, so they are validated once they have passed. Errs on false positives (a reviewer decides).
  */
@@ -28,9 +29,14 @@ export default defineDetector({
           value: view.requestJson,
           present: Boolean(body && ((body.size ?? 0) > 0 || body.text)),
         });
-        if (problems.length === 0) return undefined;
+        if (problems.total === 0) return undefined;
         const operation = operationKey(view);
-        return { message: `${operation}: ${problems[0]}${problems.length > 1 ? ` (+${problems.length - 1} more)` : ''}`, key: `${operation} ${problems[0]}`, evidence: { problems, status: view.status } };
+        const [first] = problems.messages;
+        return {
+          message: `${operation}: ${first}${problems.total > 1 ? ` (+${problems.total - 1} more)` : ''}`,
+          key: `${operation} ${first}`,
+          evidence: { problems: problems.messages, problemCount: problems.total, status: view.status },
+        };
       },
     };
   },

@@ -2,7 +2,8 @@ import { defineDetector, operationKey } from '../types.js';
 
 /**
  * Responses that break the contract: an undocumented status, or a JSON body that does not match
- * the documented schema. Monitor only (the response has left). Errs on false positives.
+ * the documented schema (every error of it, the first ten listed in `evidence.problems`, all
+ * counted in `problemCount`). Monitor only (the response has left). Errs on false positives.
  */
 export default defineDetector({
   id: 'response-contract',
@@ -22,9 +23,14 @@ export default defineDetector({
         if (!view.operation || !context.contract) return undefined;
         const mediaType = view.exchange.response?.body?.mediaType ?? '';
         const problems = context.contract.validateResponse(view.operation, view.status, { mediaType, value: view.responseJson });
-        if (problems.length === 0) return undefined;
+        if (problems.total === 0) return undefined;
         const operation = operationKey(view);
-        return { message: `${operation} → ${view.status}: ${problems[0]}`, key: `${operation} ${view.status} ${problems[0]}`, evidence: { problems, status: view.status } };
+        const [first] = problems.messages;
+        return {
+          message: `${operation} → ${view.status}: ${first}${problems.total > 1 ? ` (+${problems.total - 1} more)` : ''}`,
+          key: `${operation} ${view.status} ${first}`,
+          evidence: { problems: problems.messages, problemCount: problems.total, status: view.status },
+        };
       },
     };
   },
