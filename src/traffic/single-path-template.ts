@@ -1,12 +1,14 @@
 import { decodeUriComponentSafely } from '../core/text.js';
 import { parameterName, splitPath } from './path-templater.js';
-import { classifySegment, RESERVED_SEGMENTS } from './value-types.js';
+import { classifySegment } from './value-types.js';
 
 /** Longest plain word kept literal: longer ones are more likely values than resource names. */
 const MAX_LITERAL_LENGTH = 40;
 /** Characters a resource name is written in (RFC 3986 unreserved); anything else is a value. */
 const LITERAL_CHARACTERS = /^[A-Za-z0-9._~-]+$/;
 const VERSION = /^v\d+(\.\d+)*$/i;
+/** Letters joined by single separators (`orders`, `password-reset`, `app.js`): how resource names look, and identifiers almost never. */
+const PLAIN_WORD = /^[A-Za-z]+(?:[-_.][A-Za-z]+)*$/;
 
 /**
  * The template of one path seen on its own (`/users/carol@example.com` → `/users/{userId}`), for
@@ -41,8 +43,10 @@ export function templateSinglePath(pathname: string): { path: string; params: Re
 }
 
 function isLiteral(segment: string): boolean {
-  if (RESERVED_SEGMENTS.has(segment.toLowerCase())) return true;
   if (segment.length > MAX_LITERAL_LENGTH || !LITERAL_CHARACTERS.test(segment)) return false;
   if (/\d/.test(segment)) return VERSION.test(segment);
+  // The common case (and every reserved word: `me`, `search`…), decided without the classifiers:
+  // this runs for each segment of every undocumented request.
+  if (PLAIN_WORD.test(segment)) return true;
   return classifySegment(segment).strength === 'none';
 }
