@@ -100,6 +100,11 @@ for (const tool of tools) {
   }
 }
 
+if (process.env.NODE_EXTRA_CA_CERTS) {
+  // Node reads and parses that file before any JavaScript runs (about 40 ms on the 2-core machine
+  // of the README's table): every tool pays it on every run, which narrows the ratios of short runs.
+  log(`bench: note: NODE_EXTRA_CA_CERTS is set (${process.env.NODE_EXTRA_CA_CERTS}); each tool's Node start-up reads it.`);
+}
 const startedAt = new Date();
 const results = [];
 try {
