@@ -140,7 +140,8 @@ function parseIdentity(raw: unknown, source: Source, pointer: string, env: NodeJ
     const value = raw[key];
     if (value === undefined) return undefined;
     const where = `${pointer}/${key}`;
-    if (!isObject(value) || typeof value.path !== 'string' || !value.path.startsWith('/')) throw invalid(source, where, `${label}.${key}: expected a mapping with path (/…), method, json or form, token`);
+    if (!isObject(value) || typeof value.path !== 'string') throw invalid(source, where, `${label}.${key}: expected a mapping with path (/…), method, json or form, token`);
+    if (!isTargetPath(value.path)) throw invalid(source, `${where}/path`, `${label}.${key}.path: expected a path on the target (/…), got "${value.path}"`);
     for (const field of ['token', 'tokenRegex', 'refreshToken']) {
       if (value[field] !== undefined && typeof value[field] !== 'string') throw invalid(source, `${where}/${field}`, `${label}.${key}.${field}: expected a string`);
     }
@@ -175,6 +176,19 @@ function parseIdentity(raw: unknown, source: Source, pointer: string, env: NodeJ
     throw invalid(source, pointer, `${label}: give login, headers or cookies`);
   }
   return identity;
+}
+
+/**
+ * A path the transport resolves on the target origin. `//host/…` (and `/\host`, which URL parsing
+ * reads the same way) names another host: refused here, not as a crash when the login is sent.
+ */
+function isTargetPath(text: string): boolean {
+  const base = 'http://target.invalid';
+  try {
+    return text.startsWith('/') && new URL(text, base).origin === base;
+  } catch {
+    return false;
+  }
 }
 
 const JWT_KEYS = ['secret', 'privateKey', 'privateKeyFile'] as const;

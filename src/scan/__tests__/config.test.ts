@@ -64,3 +64,32 @@ test('scan config: jwt mistakes are one-line errors with the key path and line',
     );
   }
 });
+
+test('scan config: a login or refresh path must stay on the target (one-line error with its line, not a crash when sent)', () => {
+  const login = (path: string, key = 'login') => `scan:\n  identities:\n    - name: ann\n      ${key}:\n        method: POST\n        path: '${path}'\n`;
+  const cases: [string, string, string | undefined][] = [
+    ['a path on the target', login('/auth/login'), undefined],
+    ['a path with a doubled slash inside', login('/auth//login'), undefined],
+    ['a full URL', login('http://127.0.0.1:18183/login'), 'scan.identities[0].login.path: expected a path on the target (/…), got "http://127.0.0.1:18183/login" (line 6)'],
+    ['a scheme-relative URL (another host)', login('//127.0.0.1:18183/login'), 'scan.identities[0].login.path: expected a path on the target (/…), got "//127.0.0.1:18183/login" (line 6)'],
+    ['a backslash that URL parsing reads as a slash', login('/\\127.0.0.1:18183/login'), 'scan.identities[0].login.path: expected a path on the target (/…), got "/\\127.0.0.1:18183/login" (line 6)'],
+    ['a refresh to another host', login('//evil.invalid/refresh', 'refresh'), 'scan.identities[0].refresh.path: expected a path on the target (/…), got "//evil.invalid/refresh" (line 6)'],
+    ['a relative path', login('auth/login'), 'scan.identities[0].login.path: expected a path on the target (/…), got "auth/login" (line 6)'],
+  ];
+  for (const [name, text, expected] of cases) {
+    if (expected === undefined) {
+      assert.doesNotThrow(() => read(text), name);
+      continue;
+    }
+    assert.throws(
+      () => read(text),
+      (error: unknown) => {
+        assert.ok(error instanceof RampartError, String(error));
+        assert.equal(error.code, 'RAMPART_CONFIG_INVALID', name);
+        assert.equal(`${error.message} (line ${error.position?.line})`, expected, name);
+        return true;
+      },
+      name,
+    );
+  }
+});
