@@ -17,7 +17,7 @@ export function exchangeEvidence(exchange: ScanExchange, redactor: Redactor): Ex
   const headers = Object.fromEntries(Object.entries(request.headers).filter(([name]) => name !== 'user-agent'));
   return {
     identity: exchange.identity,
-    request: { method: request.method, url: redactor.text(request.url), headers: redactor.headers(headers), body: redactor.body(request.body) },
+    request: { method: request.method, url: redactor.url(request.url), headers: redactor.headers(headers), body: redactor.body(request.body) },
     response: response && {
       status: response.status,
       headers: redactor.headers(Object.fromEntries(Object.entries(response.headers).filter(([name]) => SHOWN_RESPONSE_HEADERS.test(name)))),
@@ -34,12 +34,12 @@ export function curlFor(exchange: ScanExchange, redactor: Redactor): string {
   const parts = ['curl', '-i'];
   if (request.url.includes('/..') || request.url.includes('%2e') || request.url.includes('%2E')) parts.push('--path-as-is');
   if (request.method !== 'GET' || request.body !== undefined) parts.push('-X', request.method);
-  parts.push(quote(redactor.text(request.url)));
+  parts.push(quote(redactor.url(request.url)));
   for (const [name, value] of Object.entries(request.headers)) {
     if (name === 'user-agent') continue;
     parts.push('-H', quote(`${name}: ${redactor.header(name, value)}`));
   }
-  if (request.body !== undefined) parts.push('--data-raw', quote(redactor.text(request.body)));
+  if (request.body !== undefined) parts.push('--data-raw', quote(redactor.requestBody(request.body)));
   return parts.join(' ');
 }
 

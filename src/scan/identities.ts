@@ -1,6 +1,6 @@
 import { JSONPath } from 'jsonpath-plus';
 import type { IdentityConfig, TokenRequest } from './config.js';
-import type { Redactor } from './redact.js';
+import { CREDENTIAL_FIELD, type Redactor } from './redact.js';
 import type { Transport } from './transport.js';
 import type { ScanExchange } from './types.js';
 
@@ -15,12 +15,18 @@ export class Session {
 
   constructor(readonly config: IdentityConfig, private readonly redactor: Redactor) {
     const base = `RAMPART_${config.name}`;
-    for (const [name, value] of Object.entries(config.headers)) redactor.register(value, `${base}_${name}`);
+    // Static headers are how credentials are given: whatever their name, they carry one.
+    for (const [name, value] of Object.entries(config.headers)) {
+      redactor.credentialHeader(name);
+      redactor.register(value, `${base}_${name}`);
+    }
+    if ('header' in config.apply) redactor.credentialHeader(config.apply.header);
     for (const [name, value] of Object.entries(config.cookies)) redactor.register(value, `${base}_COOKIE_${name}`);
-    if (config.jwt && 'secret' in config.jwt.key) redactor.register(config.jwt.key.secret, `${base}_JWT_SECRET`);
+    if (config.jwt && 'secret' in config.jwt.key) redactor.register(config.jwt.key.secret, `${base}_JWT_SECRET`, 'secret');
     for (const request of [config.login, config.refresh]) {
       for (const [key, value] of Object.entries(flatten(request?.json ?? request?.form ?? {}))) {
-        if (/pass|secret|key|token/i.test(key)) redactor.register(value, `${base}_${key.split('.').pop()}`);
+        const field = key.split('.').pop()!;
+        if (CREDENTIAL_FIELD.test(field)) redactor.register(value, `${base}_${field}`, 'secret');
       }
     }
   }

@@ -29,7 +29,8 @@ export default defineProbe({
       const token = session.token!;
       const secret = crackToken(token);
       if (secret === undefined) continue;
-      context.redactor.register(secret, 'RAMPART_JWT_SECRET');
+      // A wordlist word: redacted only where a secret may stand, never in paths or data (`/admin/users`).
+      context.redactor.register(secret, 'RAMPART_JWT_SECRET', 'secret');
       const jwt = decodeJwt(token)!;
       const now = Math.floor(Date.now() / 1000);
       const forged = signHmacJwt(jwt.header, { ...jwt.payload, iat: now, exp: now + 300, rampart: 'forged' }, secret);
