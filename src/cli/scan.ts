@@ -25,6 +25,7 @@ export interface ScanFlags {
   allowDestructive?: boolean;
   insecure?: boolean;
   httpTarget?: string;
+  allowRemote?: boolean;
   probe?: string[];
   failSeverity?: string;
   color?: boolean;
@@ -51,6 +52,7 @@ export function registerScan(program: Command, run: (action: () => Promise<numbe
     .option('--allow-destructive', 'allow DELETE, and writes to objects the scan did not create')
     .option('-k, --insecure', 'accept an untrusted (e.g. self-signed) certificate on an https target')
     .option('--http-target <url>', 'the same API over plain http (same host): checked for a redirect to https')
+    .option('--allow-remote', 'follow http(s) $refs of the description (a remote document\'s only on its own origin)')
     .option('--probe <name>', 'run only this probe; repeatable', collect)
     .option('--fail-severity <severity>', 'exit 1 when a finding is at or above this severity', 'error')
     .option('--no-progress', 'no progress line on a terminal')
@@ -92,6 +94,7 @@ export async function scanCommand(flags: ScanFlags, io: CommandIO): Promise<numb
     allowDestructive: flags.allowDestructive,
     insecure: flags.insecure,
     httpTarget: flags.httpTarget,
+    allowRemote: flags.allowRemote,
     probes: flags.probe,
     onProgress: showProgress ? ({ probe, requests, budget }) => io.stderr(`\r\x1b[2K${TOOL_NAME} scan: ${probe} (${requests}/${budget} requests)`) : undefined,
   });

@@ -35,6 +35,11 @@ export interface ScanOptions {
   insecure?: boolean;
   /** The same API over plain http on the same host: checked for a redirect to the https target. */
   httpTarget?: string;
+  /**
+   * Follow http(s) $refs of the description. A remote document's refs stay on its own origin even
+   * then: a description the target serves must not send the scanner to other hosts.
+   */
+  allowRemote?: boolean;
   /** Only these probes (default: all). */
   probes?: readonly string[];
   /** Called with the probe about to run and the requests sent so far (progress display). */
@@ -93,8 +98,8 @@ export async function scan(options: ScanOptions): Promise<ScanResult> {
   for (const name of probeNames) {
     if (!(name in builtinProbes)) throw new RampartError('RAMPART_USAGE', `--probe: unknown probe "${name}". Available: ${Object.keys(builtinProbes).join(', ')}`);
   }
-  const remoteSpec = /^https?:\/\//i.test(options.spec);
-  const document = await loadDocument(options.spec, { cwd: options.cwd, allowRemote: remoteSpec });
+  // The description's own URL was given by the user; the $refs in it were not.
+  const document = await loadDocument(options.spec, { cwd: options.cwd, remoteRoot: true, allowRemote: Boolean(options.allowRemote), remoteRefsSameOrigin: true });
   const api = buildApi(document);
   const links = readLinks(document, api);
 

@@ -10,6 +10,13 @@ export interface LoadOptions {
   cwd?: string;
   /** Follow http(s) $refs. Off by default: linting must not reach the network unasked. */
   allowRemote?: boolean;
+  /** Read a root given as a URL without `allowRemote`: the user named it; the $refs it makes still need `allowRemote`. */
+  remoteRoot?: boolean;
+  /**
+   * A remote document's $refs to other remote documents stay on its own origin. The scanner reads a
+   * description the scanned API may serve: it must not be sent to other hosts by it.
+   */
+  remoteRefsSameOrigin?: boolean;
   /** Follow file $refs outside the working directory and the root document's folder. */
   allowOutsideRoot?: boolean;
   /** Injected for tests; defaults to the global fetch. */
@@ -282,7 +289,7 @@ export function findRefs(value: unknown, sharesNodes = true): RefSite[] {
 export async function loadDocument(file: string, options: LoadOptions = {}): Promise<ApiDocument> {
   const cwd = options.cwd ?? process.cwd();
   const rootUri = REMOTE.test(file) ? file : path.resolve(cwd, file);
-  if (REMOTE.test(rootUri) && !options.allowRemote) {
+  if (REMOTE.test(rootUri) && !options.allowRemote && !options.remoteRoot) {
     throw new RampartError('RAMPART_REF_FORBIDDEN', `${file}: reading a remote document needs --allow-remote`);
   }
   const allowedRoots = REMOTE.test(rootUri) ? [cwd] : [cwd, path.dirname(rootUri)];
@@ -356,7 +363,12 @@ function refChainCycles(document: ApiDocument, from: Source, ref: string): boole
 }
 
 function permission(uri: string, fromUri: string, allowedRoots: string[], options: LoadOptions): string | undefined {
-  if (REMOTE.test(uri)) return options.allowRemote ? undefined : 'remote $refs are followed only with --allow-remote';
+  if (REMOTE.test(uri)) {
+    if (!options.allowRemote) return 'remote $refs are followed only with --allow-remote';
+    const from = REMOTE.test(fromUri) ? new URL(fromUri).origin : undefined;
+    if (options.remoteRefsSameOrigin && from !== undefined && new URL(uri).origin !== from) return `a remote document's $refs are followed only on its own origin (${from})`;
+    return undefined;
+  }
   if (REMOTE.test(fromUri)) return 'a remote document may not refer to local files';
   if (options.allowOutsideRoot) return undefined;
   const inside = allowedRoots.some((rootDir) => {

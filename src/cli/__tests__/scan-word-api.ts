@@ -45,7 +45,8 @@ export function wordApiDescription(extra: Record<string, unknown> = {}): Record<
   };
 }
 
-export async function startWordApi(secret: string, description: Record<string, unknown> = wordApiDescription()): Promise<WordApi> {
+/** `description`: served at /openapi.json; `documents`: more JSON files by path (schemas a description refers to). */
+export async function startWordApi(secret: string, { description = wordApiDescription(), documents = {} }: { description?: Record<string, unknown>; documents?: Record<string, unknown> } = {}): Promise<WordApi> {
   const sign = (claims: Record<string, unknown>) => {
     const encode = (value: unknown) => Buffer.from(JSON.stringify(value)).toString('base64url');
     const input = `${encode({ alg: 'HS256', typ: 'JWT' })}.${encode(claims)}`;
@@ -68,6 +69,7 @@ export async function startWordApi(secret: string, description: Record<string, u
       const send = (status: number, body: unknown) => response.writeHead(status, { 'content-type': 'application/json' }).end(JSON.stringify(body));
       const shown = ({ id, username, role, motto }: (typeof USERS)[number]) => ({ id, username, role, motto });
       if (request.method === 'GET' && path === '/openapi.json') return send(200, description);
+      if (request.method === 'GET' && documents[path] !== undefined) return send(200, documents[path]);
       if (request.method === 'POST' && path === '/auth/login') {
         let body: { username?: string; password?: string } = {};
         try {

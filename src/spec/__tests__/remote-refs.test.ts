@@ -10,6 +10,7 @@ const FILES: Record<string, string> = {
   '/schemas/pet.yaml': 'Pet:\n  type: object\n  properties:\n    owner:\n      $ref: "people.yaml#/Person"\n',
   '/schemas/people.yaml': 'Person:\n  type: object\n  properties:\n    name: { type: string }\n',
   '/schemas/sneaky.yaml': 'Sneaky:\n  $ref: "file:///etc/hostname"\nLocal:\n  $ref: "../../../../etc/hostname"\n',
+  '/api.yaml': "openapi: 3.0.0\ninfo: { title: t, version: '1' }\npaths: {}\nx-pet: { $ref: 'schemas/pet.yaml#/Pet' }\n",
 };
 
 describe('remote $refs', () => {
@@ -81,6 +82,44 @@ describe('remote $refs', () => {
       'RAMPART_REF_FORBIDDEN',
       `${base}/schemas/pet.yaml: reading a remote document needs --allow-remote [RAMPART_REF_FORBIDDEN]`,
     );
+  });
+
+  test('a remote root the user named (remoteRoot) is read; its $refs, even relative ones, still need allowRemote', async () => {
+    requests.length = 0;
+    const document = await loadDocument(`${base}/api.yaml`, { cwd: tree.dir, remoteRoot: true });
+    assert.deepEqual(requests, ['/api.yaml']);
+    assert.deepEqual(
+      document.refProblems.map((problem) => [problem.pointer, problem.code, problem.message]),
+      [['/x-pet', 'forbidden', 'Cannot resolve "schemas/pet.yaml#/Pet": remote $refs are followed only with --allow-remote']],
+    );
+  });
+
+  test('remoteRefsSameOrigin: a remote document\'s $refs stay on its own origin; a local file\'s may name any', async () => {
+    const elsewhere: string[] = [];
+    const other = http.createServer((request, response) => {
+      elsewhere.push(request.url ?? '');
+      response.end('X: { type: object }\n');
+    });
+    await new Promise<void>((resolve) => other.listen(0, '127.0.0.1', resolve));
+    const otherBase = `http://127.0.0.1:${(other.address() as AddressInfo).port}`;
+    FILES['/hop.yaml'] = `openapi: 3.0.0\ninfo: { title: t, version: '1' }\npaths: {}\nx-hop: { $ref: '${otherBase}/x.yaml#/X' }\nx-home: { $ref: 'schemas/people.yaml#/Person' }\n`;
+    try {
+      requests.length = 0;
+      const fromUrl = await loadDocument(`${base}/hop.yaml`, { cwd: tree.dir, remoteRoot: true, allowRemote: true, remoteRefsSameOrigin: true });
+      assert.deepEqual(elsewhere, [], 'the other origin received a request');
+      assert.deepEqual([...requests].sort(), ['/hop.yaml', '/schemas/people.yaml']);
+      assert.deepEqual(
+        fromUrl.refProblems.map((problem) => [problem.pointer, problem.code, problem.message]),
+        [['/x-hop', 'forbidden', `Cannot resolve "${otherBase}/x.yaml#/X": a remote document's $refs are followed only on its own origin (${base})`]],
+      );
+      const local = tree.write('names-other.yaml', `openapi: 3.0.0\ninfo: {title: t, version: '1'}\npaths: {}\nx-o: { $ref: '${otherBase}/x.yaml#/X' }\n`);
+      const fromFile = await loadDocument(local, { cwd: tree.dir, allowRemote: true, remoteRefsSameOrigin: true });
+      assert.deepEqual(fromFile.refProblems, []);
+      assert.deepEqual(elsewhere, ['/x.yaml']);
+    } finally {
+      delete FILES['/hop.yaml'];
+      other.close();
+    }
   });
 
   test('a remote document may not reach local files', async () => {
