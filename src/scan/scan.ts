@@ -2,7 +2,8 @@ import { randomInt } from 'node:crypto';
 import { RampartError } from '../core/errors.js';
 import { compareFindings, type Finding } from '../core/finding.js';
 import { buildApi, type Api, type Operation } from '../spec/api.js';
-import { loadDocument } from '../spec/document.js';
+import { loadDocument, type RefProblem } from '../spec/document.js';
+import { joinPointer } from '../spec/pointer.js';
 import { Canary } from './canary.js';
 import type { ScanConfig } from './config.js';
 import { ScanContext } from './context.js';
@@ -126,6 +127,7 @@ export async function scan(options: ScanOptions): Promise<ScanResult> {
     adminOperations: config.adminOperations,
   }, new LinkBindings(links.links));
   for (const problem of links.problems) context.skip('explore', `${problem}: the link is not followed`);
+  for (const problem of document.refProblems) context.skip('spec', unresolvedRef(problem));
   let budgetExhausted = false;
   try {
     if (sessions.length === 0) context.skip('setup', 'no identities in the scan configuration: authorization probes need at least one (BOLA needs two users)');
@@ -173,6 +175,12 @@ export async function scan(options: ScanOptions): Promise<ScanResult> {
     },
     rules: scanRules(),
   };
+}
+
+/** A $ref the loader could not follow, where it is written: what it names would otherwise go untested without a word. */
+function unresolvedRef(problem: RefProblem): string {
+  const { line } = problem.source.range(joinPointer(problem.pointer, '$ref'));
+  return `${problem.source.displayPath}:${line}: ${problem.message.replace(/\.$/, '')}: what it names is not tested (response conformance, generated inputs)`;
 }
 
 /** `--http-target`: plain http, on the host of an https target (the scanner talks to no other host). */
