@@ -119,6 +119,10 @@ export function summaryText(summary: ScanSummary): string {
     `${TOOL_NAME} scan: ${summary.requests} requests to ${summary.target} in ${(summary.durationMs / 1000).toFixed(1)} s (${summary.requestsPerSecond} req/s), seed ${summary.seed}`,
   ];
   for (const identity of summary.identities) if (!identity.loggedIn) lines.push(`  identity ${identity.name}: ${identity.problem ?? 'not logged in'}`);
+  if (summary.variables.length > 0) {
+    lines.push('  the curls read these shell variables: set them (export NAME=…) before replaying one');
+    for (const variable of summary.variables) lines.push(`    ${variable.name}: ${variable.about}`);
+  }
   if (summary.skipped.length > 0) {
     lines.push('  not tested:');
     for (const skip of summary.skipped) lines.push(`    ${skip.probe}${skip.operation ? ` ${skip.operation}` : ''}: ${skip.reason}`);

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import type { Finding } from '../core/finding.js';
 import type { Api, Operation } from '../spec/api.js';
 import type { Canary } from './canary.js';
-import { curlFor, exchangeEvidence } from './evidence.js';
+import { exchangeEvidence, reproduction, type ProofStep } from './evidence.js';
 import type { Session } from './identities.js';
 import { LinkBindings, type LinkBinding } from './links.js';
 import { isAdminOperation, jsonBody, operationKey, pathParams } from './operations.js';
@@ -44,6 +44,14 @@ export interface ScanSettings {
 export interface LabelledExchange {
   label: string;
   exchange: ScanExchange;
+}
+
+/** How a finding's curl proves it, when the last exchange alone does not. */
+export interface Proof {
+  /** The requests to replay, in order (default: the last exchange). */
+  steps?: readonly ProofStep[];
+  /** Lines before the curls, as shell comments or commands: what replaying needs that the curls cannot carry. */
+  preface?: readonly string[];
 }
 
 /** Everything a probe may use: the Api, the identities, learned IDs, and the one way to send and report. */
@@ -206,14 +214,15 @@ export class ScanContext {
     if (!this.skips.some((skip) => skip.probe === probe && skip.reason === reason && skip.operation === key)) this.skips.push({ probe, reason, operation: key });
   }
 
-  /** Adds a finding once per rule and operation, with redacted evidence and a curl for the proving exchange (the last one). */
-  report(rule: ProbeRule, at: { operation?: Operation; method?: string; path?: string }, message: string, exchanges: readonly LabelledExchange[], details: Record<string, unknown> = {}): void {
+  /** Adds a finding once per rule and operation, with redacted evidence and a curl for the proving exchange (the last one, unless `proof` says otherwise). */
+  report(rule: ProbeRule, at: { operation?: Operation; method?: string; path?: string }, message: string, exchanges: readonly LabelledExchange[], details: Record<string, unknown> = {}, proof: Proof = {}): void {
     const method = (at.operation?.method ?? at.method ?? 'GET').toUpperCase();
     const path = at.operation?.path ?? at.path ?? '/';
     const key = `${rule.id} ${method} ${path}`;
     if (this.reported.has(key)) return;
     this.reported.add(key);
-    const proof = exchanges[exchanges.length - 1]?.exchange;
+    const last = exchanges[exchanges.length - 1]?.exchange;
+    const steps = proof.steps ?? (last ? [{ exchange: last }] : []);
     this.findings.push({
       ruleId: rule.id,
       severity: rule.severity,
@@ -223,7 +232,7 @@ export class ScanContext {
       cwe: [...rule.cwe],
       fix: rule.fix,
       evidence: { ...details, exchanges: exchanges.map(({ label, exchange }) => ({ label, ...exchangeEvidence(exchange, this.redactor) })) },
-      reproduce: proof ? curlFor(proof, this.redactor) : undefined,
+      reproduce: steps.length > 0 ? reproduction(steps, this.redactor, proof.preface) : undefined,
       fingerprint: createHash('sha256').update(key).digest('hex').slice(0, 16),
     });
   }

@@ -43,6 +43,25 @@ export function curlFor(exchange: ScanExchange, redactor: Redactor): string {
   return parts.join(' ');
 }
 
+/** One request of a proof, with what it shows (a shell comment above its curl). */
+export interface ProofStep {
+  exchange: ScanExchange;
+  comment?: string;
+}
+
+/**
+ * A finding's proof as one shell script: `preface` lines first (what the curls need that they cannot
+ * carry), then each step's comment and curl. One step without a comment is just its curl.
+ */
+export function reproduction(steps: readonly ProofStep[], redactor: Redactor, preface: readonly string[] = []): string {
+  const lines = [...preface];
+  for (const step of steps) {
+    if (step.comment) lines.push(`# ${step.comment}`);
+    lines.push(curlFor(step.exchange, redactor));
+  }
+  return lines.join('\n');
+}
+
 /** Single quotes, unless the text holds `$RAMPART_…` variables: then double quotes, escaping everything else. */
 export function quote(text: string): string {
   if (!/\$RAMPART_[A-Z0-9_]+/.test(text)) return `'${text.replace(/'/g, `'\\''`)}'`;

@@ -18,15 +18,15 @@ export class Session {
     // Static headers are how credentials are given: whatever their name, they carry one.
     for (const [name, value] of Object.entries(config.headers)) {
       redactor.credentialHeader(name);
-      redactor.register(value, `${base}_${name}`);
+      redactor.register(value, `${base}_${name}`, { about: `${config.name}'s ${name} header, as in the configuration` });
     }
     if ('header' in config.apply) redactor.credentialHeader(config.apply.header);
-    for (const [name, value] of Object.entries(config.cookies)) redactor.register(value, `${base}_COOKIE_${name}`);
-    if (config.jwt && 'secret' in config.jwt.key) redactor.register(config.jwt.key.secret, `${base}_JWT_SECRET`, 'secret');
+    for (const [name, value] of Object.entries(config.cookies)) redactor.register(value, `${base}_COOKIE_${name}`, { about: `${config.name}'s ${name} cookie, as in the configuration` });
+    if (config.jwt && 'secret' in config.jwt.key) redactor.register(config.jwt.key.secret, `${base}_JWT_SECRET`, { kind: 'secret', about: 'the jwt secret in the configuration' });
     for (const request of [config.login, config.refresh]) {
       for (const [key, value] of Object.entries(flatten(request?.json ?? request?.form ?? {}))) {
         const field = key.split('.').pop()!;
-        if (CREDENTIAL_FIELD.test(field)) redactor.register(value, `${base}_${field}`, 'secret');
+        if (CREDENTIAL_FIELD.test(field)) redactor.register(value, `${base}_${field}`, { kind: 'secret', about: `${config.name}'s ${field}, as in the configuration` });
       }
     }
   }
@@ -96,12 +96,12 @@ export class Session {
       return false;
     }
     this.token = token;
-    this.redactor.register(token, `RAMPART_${this.name}_TOKEN`);
+    this.redactor.register(token, `RAMPART_${this.name}_TOKEN`, { about: `${this.name}'s token: ${request.method} ${request.path} as ${this.name} answers it${request.token ? ` (${request.token})` : ''}` });
     if (request.refreshToken) {
       const refresh = firstString(JSONPath({ path: request.refreshToken, json: response.json as object, wrap: true }));
       if (refresh) {
         this.refreshToken = refresh;
-        this.redactor.register(refresh, `RAMPART_${this.name}_REFRESH_TOKEN`);
+        this.redactor.register(refresh, `RAMPART_${this.name}_REFRESH_TOKEN`, { about: `${this.name}'s refresh token: ${request.method} ${request.path} as ${this.name} answers it (${request.refreshToken})` });
       }
     }
     this.failure = undefined;

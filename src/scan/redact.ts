@@ -29,17 +29,18 @@ export type SecretKind = 'credential' | 'secret';
  * string: only whole values where credentials live.
  */
 export class Redactor {
-  private readonly secrets = new Map<string, { variable: string; kind: SecretKind }>();
+  private readonly secrets = new Map<string, { variable: string; kind: SecretKind; about: string }>();
   /** Header names that carry credentials besides the usual ones (an identity's own `X-Session`). */
   private readonly credentialHeaders = new Set<string>();
   /** Values shown as they are even though they look like credentials (an unsigned `alg: none` token). */
   private readonly shown = new Set<string>();
 
-  register(value: string | undefined, variable: string, kind: SecretKind = 'credential'): void {
+  /** `about` tells a reader replaying a curl where to get the value (the report lists the variables its curls use). */
+  register(value: string | undefined, variable: string, { kind = 'credential', about = '' }: { kind?: SecretKind; about?: string } = {}): void {
     if (!value || value.length < 4) return;
     const name = `$${variable.toUpperCase().replace(/[^A-Z0-9_]/g, '_')}`;
     // A value known as a credential stays one: it is replaced in more places.
-    if (this.secrets.get(value)?.kind !== 'credential') this.secrets.set(value, { variable: name, kind });
+    if (this.secrets.get(value)?.kind !== 'credential') this.secrets.set(value, { variable: name, kind, about });
   }
 
   /** Marks a header name as carrying credentials: its values are redacted like Authorization's. */
@@ -51,8 +52,11 @@ export class Redactor {
     this.shown.add(value);
   }
 
-  variables(): string[] {
-    return [...new Set([...this.secrets.values()].map((secret) => secret.variable))].sort();
+  /** Every variable a curl may read (without the `$`), and where its value comes from. */
+  variables(): { name: string; about: string }[] {
+    const found = new Map<string, string>();
+    for (const { variable, about } of this.secrets.values()) if (!found.get(variable.slice(1))) found.set(variable.slice(1), about);
+    return [...found].map(([name, about]) => ({ name, about })).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
   }
 
   /** A URL: only JWT-shaped tokens. Path segments and query values are data, even when one spells a known secret. */
@@ -177,7 +181,7 @@ export class Redactor {
   }
 
   /** Longest first, so a token is not half-replaced by a shorter secret it contains. */
-  private byLength(): [string, { variable: string; kind: SecretKind }][] {
+  private byLength(): [string, { variable: string; kind: SecretKind; about: string }][] {
     return [...this.secrets].sort((a, b) => b[0].length - a[0].length);
   }
 }

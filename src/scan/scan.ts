@@ -59,6 +59,8 @@ export interface ScanSummary {
   operations: number;
   createdObjects: number;
   skipped: Skip[];
+  /** The `$RAMPART_…` shell variables the findings' curls read, and where each value comes from. */
+  variables: { name: string; about: string }[];
   /** True when the budget ran out before every probe finished. */
   budgetExhausted: boolean;
 }
@@ -157,6 +159,7 @@ export async function scan(options: ScanOptions): Promise<ScanResult> {
   else if (createdCount > 0) await cleanUp(context);
 
   const durationMs = Date.now() - transport.startedAt;
+  const curls = context.findings.map((finding) => finding.reproduce ?? '').join('\n');
   return {
     findings: context.findings.sort(compareFindings),
     summary: {
@@ -171,6 +174,7 @@ export async function scan(options: ScanOptions): Promise<ScanResult> {
       operations: api.operations.length,
       createdObjects: createdCount,
       skipped: context.skips,
+      variables: redactor.variables().filter(({ name }) => new RegExp(`\\$${name}(?![A-Z0-9_])`).test(curls)),
       budgetExhausted,
     },
     rules: scanRules(),

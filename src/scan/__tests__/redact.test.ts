@@ -9,8 +9,8 @@ const TOKEN = 'tok-4f9a2c7e1b';
 /** A cracked wordlist secret ("admin"), a password, a login token and an identity's own credential header. */
 function redactor(): Redactor {
   const redactor = new Redactor();
-  redactor.register('admin', 'RAMPART_JWT_SECRET', 'secret');
-  redactor.register('hunter22', 'RAMPART_ANN_PASSWORD', 'secret');
+  redactor.register('admin', 'RAMPART_JWT_SECRET', { kind: 'secret' });
+  redactor.register('hunter22', 'RAMPART_ANN_PASSWORD', { kind: 'secret' });
   redactor.register(TOKEN, 'RAMPART_ANN_TOKEN');
   redactor.credentialHeader('X-Session');
   return redactor;

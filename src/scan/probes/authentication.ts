@@ -129,7 +129,7 @@ export default defineProbe({
       if (none) await attempt('alg:none JWT', withToken(none), rules.algNone, 'accepted a JWT with alg "none" and no signature', none);
       const tampered = tamperedToken(token);
       if (tampered) {
-        context.redactor.register(tampered, 'RAMPART_TAMPERED_TOKEN');
+        context.redactor.register(tampered, 'RAMPART_TAMPERED_TOKEN', { about: `${user.name}'s token with a changed signature (one character in the middle of its last part changed)` });
         await attempt('tampered signature', withToken(tampered), rules.tampered, 'accepted a JWT whose signature was changed');
       }
       // Minted tokens need the signing key: the one the user configured, else a cracked weak secret.
@@ -147,7 +147,7 @@ export default defineProbe({
           context.skip('authentication', `${what} not minted with the configured jwt key: ${signed.error}`);
           return undefined;
         }
-        context.redactor.register(signed.token, variable);
+        context.redactor.register(signed.token, variable, { about: `${what} the scanner signed with ${configured ? 'the configured jwt key' : 'the cracked weak secret'}` });
         return signed.token;
       };
       const now = Math.floor(Date.now() / 1000);

@@ -89,7 +89,13 @@ export default defineProbe({
           context.report(rules.massAssignment, { operation: create }, `${operationKey(create)} stored the ${schema.readOnly ? 'read-only' : 'privileged'} property "${name}" sent by ${user.name} (read back through ${operationKey(read)}).`, [
             { label: `${name} injected`, exchange: write },
             { label: check.label, exchange: check.exchange },
-          ], { property: name, resource: resourceOfPath(create.path), serverDefault: baseline[name] });
+          ], { property: name, resource: resourceOfPath(create.path), serverDefault: baseline[name] }, {
+            // The read-back alone shows a stored value, not who stored it: replay the write first.
+            steps: [
+              { comment: `1. create as ${user.name}, with "${name}" set`, exchange: write },
+              { comment: `2. read it back: "${name}" holds the value sent (replaying, put the id step 1 answers in the URL)`, exchange: check.exchange },
+            ],
+          });
         }
       }
     }

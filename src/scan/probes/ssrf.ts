@@ -54,6 +54,8 @@ async function probeSlot(context: ScanContext, operation: Operation, user: Param
   if (!ssrfVerdict(hits, token)) return false;
   context.report(rules.ssrf, { operation }, `${operationKey(operation)} fetched the scanner's canary URL given in ${slot.where} "${slot.name}" (${hits.length} request${hits.length > 1 ? 's' : ''} to 127.0.0.1).`, [{ label: 'request with the canary URL', exchange }], {
     canaryHits: hits.map(({ method, path, userAgent }) => ({ method, path, userAgent })),
+  }, {
+    preface: [`# ${url} is the scanner's canary, gone after the scan: replace it with the URL of a listener you control that the API can reach (e.g. \`nc -l 8000\`), and watch for the request.`],
   });
   return true;
 }

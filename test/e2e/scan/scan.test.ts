@@ -26,7 +26,7 @@ const CONFIG = path.join(REPO, 'examples', 'demo-api', 'rampart.yaml');
 interface Report {
   findings: { ruleId: string; severity: string; location: { method: string; path: string }; owasp: string[]; cwe: string[]; reproduce?: string; evidence?: { exchanges?: unknown[] } }[];
   summary: Record<string, number>;
-  scan: { requests: number; durationMs: number; requestsPerSecond: number; skipped: { probe: string; reason: string }[]; seed: number };
+  scan: { requests: number; durationMs: number; requestsPerSecond: number; skipped: { probe: string; reason: string }[]; seed: number; variables: { name: string; about: string }[] };
 }
 
 async function rampart(...args: string[]): Promise<{ report: Report; stderr: string; status: number }> {
@@ -91,12 +91,14 @@ describe('rampart scan on the demo API', () => {
     for (const finding of vulnerable.report.findings) {
       assert.ok(finding.cwe.length > 0 && finding.owasp.length > 0, finding.ruleId);
       assert.ok(finding.evidence?.exchanges && finding.evidence.exchanges.length > 0, finding.ruleId);
-      assert.match(finding.reproduce ?? '', /^curl -i /, finding.ruleId);
+      // A proof of several steps is a shell script: comments, maybe a command, then curls.
+      assert.match(finding.reproduce ?? '', /^curl -i /m, finding.ruleId);
     }
     const text = JSON.stringify(vulnerable.report);
     for (const secret of ['alice-demo-password', 'bob-demo-password', 'root-demo-password', '219-09-9999']) assert.ok(!text.includes(secret), `${secret} leaked`);
     assert.ok(!/eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9\.eyJ[\w-]+\.[\w-]{20,}/.test(text), 'a signed JWT leaked');
     assert.match(text, /\$RAMPART_ALICE_TOKEN/);
+    assert.ok(vulnerable.report.scan.variables.some((variable) => variable.name === 'RAMPART_ALICE_TOKEN'), JSON.stringify(vulnerable.report.scan.variables));
   });
 
   it('finds nothing at warning or above in --secure mode', () => {
