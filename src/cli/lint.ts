@@ -1,6 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Command } from 'commander';
+import { reporters } from '../report/index.js';
 import { knownRuleDefinitions } from '../config/known-rules.js';
 import { resolveLintSettings, type LintFlagValues } from '../config/lint-settings.js';
 import { loadConfig } from '../config/load.js';
@@ -35,7 +36,7 @@ export function registerLint(program: Command, run: (action: () => Promise<numbe
     .description('Lint Swagger 2.0 / OpenAPI 3.x descriptions (files or globs).')
     .argument('<files...>', 'API descriptions: files or globs such as "api/**/*.yaml"')
     .option('-r, --ruleset <file>', 'ruleset file (Spectral format) or built-in name; repeatable; replaces the defaults and the config\'s extends', collect)
-    .option('-f, --format <format[:file]>', 'stylish (default), json, …; repeatable, at most one without a file', collect)
+    .option('-f, --format <format[:file]>', `${Object.keys(reporters).join(', ')} (default stylish); repeatable, at most one without a file`, collect)
     .option('-c, --config <file>', CONFIG_OPTION_HELP)
     .option('--no-config', 'ignore configuration files')
     .option('--fail-severity <severity>', 'exit 1 when a finding is at or above this severity: error (default), warning, info, hint')
