@@ -59,9 +59,29 @@ export class Redactor {
     return [...found].map(([name, about]) => ({ name, about })).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
   }
 
-  /** A URL: only JWT-shaped tokens. Path segments and query values are data, even when one spells a known secret. */
+  /**
+   * A URL: a query value that is a whole credential (`?api_key=…`) becomes its variable, and
+   * JWT-shaped tokens are blanked. Path segments and other values are data, even when one spells a
+   * known secret.
+   */
   url(value: string): string {
-    return this.jwts(value);
+    const query = value.indexOf('?');
+    if (query === -1) return this.jwts(value);
+    const end = value.indexOf('#', query);
+    const search = value.slice(query + 1, end === -1 ? undefined : end);
+    const pairs = search.split('&').map((pair) => {
+      const equals = pair.indexOf('=');
+      if (equals === -1) return pair;
+      let decoded: string;
+      try {
+        decoded = decodeURIComponent(pair.slice(equals + 1).replace(/\+/g, ' '));
+      } catch {
+        return pair;
+      }
+      const known = this.secrets.get(decoded);
+      return known?.kind === 'credential' ? `${pair.slice(0, equals + 1)}${known.variable}` : pair;
+    });
+    return this.jwts(`${value.slice(0, query + 1)}${pairs.join('&')}${end === -1 ? '' : value.slice(end)}`);
   }
 
   /** Free text (a body that is neither JSON nor a form): known credentials as whole words, and JWT-shaped tokens. */

@@ -19,6 +19,8 @@ function redactor(): Redactor {
 test('redaction: whole credential values where credentials live, never a word inside URLs, paths or data', () => {
   const cases: [string, (redactor: Redactor) => unknown, unknown][] = [
     ['a path segment spelling the secret', (r) => r.url('http://127.0.0.1:18181/admin/users?role=admin'), 'http://127.0.0.1:18181/admin/users?role=admin'],
+    ['a credential as a whole query value becomes its variable', (r) => r.url(`/items?api_key=${TOKEN}&q=admin#top`), '/items?api_key=$RAMPART_ANN_TOKEN&q=admin#top'],
+    ['a query value containing a credential is data', (r) => r.url(`/items?note=${TOKEN}-old`), `/items?note=${TOKEN}-old`],
     ['a JWT in a URL is still blanked by shape', (r) => r.url('/cb?t=eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJ4In0.c2ln'), '/cb?t=[jwt redacted]'],
     ['a JSON value equal to the secret, in a data field', (r) => r.body('{"role":"admin","name":"administrator"}'), '{"role":"admin","name":"administrator"}'],
     ['the secret as a credential field\'s whole value', (r) => r.body('{"jwtSecret":"admin"}'), '{"jwtSecret":"$RAMPART_JWT_SECRET"}'],
