@@ -60,28 +60,37 @@ export class Redactor {
   }
 
   /**
-   * A URL: a query value that is a whole credential (`?api_key=…`) becomes its variable, and
-   * JWT-shaped tokens are blanked. Path segments and other values are data, even when one spells a
-   * known secret.
+   * A URL: credentials become their variables where they stand whole (a path segment, a query
+   * value, percent-encoded too), and JWT-shaped tokens are blanked. Other secrets (a cracked `admin`)
+   * are data here: `/admin/users` stays as the API was called.
    */
   url(value: string): string {
     const query = value.indexOf('?');
-    if (query === -1) return this.jwts(value);
-    const end = value.indexOf('#', query);
-    const search = value.slice(query + 1, end === -1 ? undefined : end);
-    const pairs = search.split('&').map((pair) => {
-      const equals = pair.indexOf('=');
-      if (equals === -1) return pair;
-      let decoded: string;
-      try {
-        decoded = decodeURIComponent(pair.slice(equals + 1).replace(/\+/g, ' '));
-      } catch {
-        return pair;
-      }
-      const known = this.secrets.get(decoded);
-      return known?.kind === 'credential' ? `${pair.slice(0, equals + 1)}${known.variable}` : pair;
-    });
-    return this.jwts(`${value.slice(0, query + 1)}${pairs.join('&')}${end === -1 ? '' : value.slice(end)}`);
+    const fragment = value.indexOf('#', query === -1 ? 0 : query);
+    const pathEnd = query !== -1 ? query : fragment !== -1 ? fragment : value.length;
+    const path = value.slice(0, pathEnd).split('/').map((segment) => this.credentialVariable(segment) ?? segment).join('/');
+    let search = '';
+    if (query !== -1) {
+      const pairs = value.slice(query + 1, fragment === -1 ? undefined : fragment).split('&');
+      search = `?${pairs.map((pair) => {
+        const equals = pair.indexOf('=');
+        const variable = equals === -1 ? undefined : this.credentialVariable(pair.slice(equals + 1).replace(/\+/g, ' '));
+        return variable ? `${pair.slice(0, equals + 1)}${variable}` : pair;
+      }).join('&')}`;
+    }
+    return this.text(`${path}${search}${fragment === -1 ? '' : value.slice(fragment)}`);
+  }
+
+  /** The variable of a credential that is this whole URL part (percent-encoded or not). */
+  private credentialVariable(part: string): string | undefined {
+    let decoded: string;
+    try {
+      decoded = decodeURIComponent(part);
+    } catch {
+      return undefined;
+    }
+    const known = this.secrets.get(decoded);
+    return known?.kind === 'credential' ? known.variable : undefined;
   }
 
   /** Free text (a body that is neither JSON nor a form): known credentials as whole words, and JWT-shaped tokens. */
@@ -94,7 +103,8 @@ export class Redactor {
   }
 
   header(name: string, value: string): string {
-    if (!this.isCredentialHeader(name)) return this.jwts(value);
+    // Any header may echo a credential (`Location: …?access_token=…`): whole credentials go everywhere.
+    if (!this.isCredentialHeader(name)) return this.text(value);
     let known = value;
     for (const [secret, { variable, kind }] of this.byLength()) {
       if (kind === 'credential' && known.includes(secret)) known = known.replace(headerPart(secret), (_, before: string) => `${before}${variable}`);
@@ -133,7 +143,7 @@ export class Redactor {
         if (Array.isArray(value)) return value.map((item) => walk(item, key));
         if (value !== null && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([child, item]) => [child, walk(item, child)]));
         if (typeof value !== 'string' && typeof value !== 'number') return value;
-        const replaced = this.known(String(value), key) ?? (typeof value === 'string' ? this.jwts(value) : value);
+        const replaced = this.known(String(value), key) ?? (typeof value === 'string' ? this.text(value) : value);
         if (replaced !== value) changed = true;
         return replaced;
       };
@@ -158,7 +168,7 @@ export class Redactor {
     const text = String(value);
     const known = this.known(text, key);
     if (known !== undefined) return known;
-    const replaced = this.jwts(text);
+    const replaced = this.text(text);
     if (replaced !== text) return replaced;
     if (isString && SECRET_FIELD.test(key) && text.length > 0) return '[redacted]';
     const classes = classifyValue(key, value).filter((dataClass) => dataClass !== 'email' && dataClass !== 'ip-address' && dataClass !== 'phone');
