@@ -129,6 +129,9 @@ export interface SchemaErrors {
   total: number;
 }
 
+/** The largest body whose every schema error is collected (a second, all-errors validation). */
+export const ALL_ERRORS_MAX_BYTES = 64 * 1024;
+
 /** Errors listed per body; the rest are counted. */
 export const MAX_LISTED_ERRORS = 10;
 
@@ -151,10 +154,15 @@ export class ResponseValidator {
     return error ? errorMessage(error) : 'does not match the schema';
   }
 
-  /** Every error of the value (messages as `validate`'s, distinct, the first `limit`), or none when valid or not checkable. */
-  validateAll(schema: Record<string, unknown> | undefined, value: unknown, limit = MAX_LISTED_ERRORS): SchemaErrors {
+  /**
+   * Every error of the value (messages as `validate`'s, distinct, the first `limit`), or none when
+   * valid or not checkable. Collecting all errors costs in proportion to them, and a client can send
+   * a body that is nothing but errors: past `ALL_ERRORS_MAX_BYTES` (or of unknown size) only the first is given.
+   */
+  validateAll(schema: Record<string, unknown> | undefined, value: unknown, bytes: number | undefined, limit = MAX_LISTED_ERRORS): SchemaErrors {
     const first = this.validate(schema, value);
     if (first === undefined) return { messages: [], total: 0 };
+    if (bytes === undefined || bytes > ALL_ERRORS_MAX_BYTES) return { messages: [first], total: 1 };
     const validate = this.compiled(schema, true);
     const all = validate && !validate(value) ? [...new Set((validate.errors ?? []).map(errorMessage))] : [];
     // Both validators judge alike; should they not, the first error still stands.

@@ -74,7 +74,7 @@ export class Contract {
    * every error of a body that does not match its schema (the first ten listed, all counted).
    * Messages never carry values.
    */
-  validateRequest(operation: ContractOperation, url: URL, headers: Record<string, string>, body: { mediaType: string; value?: unknown; present: boolean }): SchemaErrors {
+  validateRequest(operation: ContractOperation, url: URL, headers: Record<string, string>, body: { mediaType: string; value?: unknown; present: boolean; bytes?: number }): SchemaErrors {
     const messages: string[] = [];
     let uncounted = 0;
     for (const parameter of operation.spec.parameters) {
@@ -89,7 +89,7 @@ export class Contract {
       } else if (body.mediaType && !(body.mediaType in documented.content) && !Object.keys(documented.content).some((type) => type.endsWith('/*') || type === '*/*')) {
         messages.push(`undocumented request media type ${body.mediaType}`);
       } else if (body.value !== undefined) {
-        const errors = this.validator.validateAll(documented.content[body.mediaType], body.value);
+        const errors = this.validator.validateAll(documented.content[body.mediaType], body.value, body.bytes);
         for (const message of errors.messages) messages.push(`request body ${message}`);
         uncounted = errors.total - errors.messages.length;
       }
@@ -98,12 +98,12 @@ export class Contract {
   }
 
   /** Problems with a response: an undocumented status, or every error of a JSON body that does not match its schema (as for requests). */
-  validateResponse(operation: ContractOperation, status: number, body: { mediaType: string; value?: unknown }): SchemaErrors {
+  validateResponse(operation: ContractOperation, status: number, body: { mediaType: string; value?: unknown; bytes?: number }): SchemaErrors {
     const content = documentedResponse(operation.spec, String(status));
     if (!content) return { messages: [`undocumented status ${status}`], total: 1 };
     if (body.value === undefined) return { messages: [], total: 0 };
     const schema = content[body.mediaType] ?? content['application/json'];
-    const errors = this.validator.validateAll(schema, body.value);
+    const errors = this.validator.validateAll(schema, body.value, body.bytes);
     return { messages: errors.messages.map((message) => `response body ${message}`), total: errors.total };
   }
 }

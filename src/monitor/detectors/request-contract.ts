@@ -28,6 +28,7 @@ export default defineDetector({
           mediaType: body?.mediaType ?? '',
           value: view.requestJson,
           present: Boolean(body && ((body.size ?? 0) > 0 || body.text)),
+          bytes: body?.size ?? body?.text?.length,
         });
         if (problems.total === 0) return undefined;
         const operation = operationKey(view);

@@ -21,8 +21,8 @@ export default defineDetector({
     return {
       response(view) {
         if (!view.operation || !context.contract) return undefined;
-        const mediaType = view.exchange.response?.body?.mediaType ?? '';
-        const problems = context.contract.validateResponse(view.operation, view.status, { mediaType, value: view.responseJson });
+        const body = view.exchange.response?.body;
+        const problems = context.contract.validateResponse(view.operation, view.status, { mediaType: body?.mediaType ?? '', value: view.responseJson, bytes: body?.size ?? body?.text?.length });
         if (problems.total === 0) return undefined;
         const operation = operationKey(view);
         const [first] = problems.messages;

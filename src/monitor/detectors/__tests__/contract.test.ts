@@ -63,6 +63,13 @@ const allErrorsCases: [string, 'request-contract' | 'response-contract', Paramet
     Array.from({ length: 10 }, (_, k) => `request body /${k} must be integer`),
     12,
   ],
+  [
+    'a body over 64 KiB that is all errors: only the first is collected (no second, all-errors pass)',
+    'request-contract',
+    { method: 'POST', path: '/readings', token: alice, requestJson: Array.from({ length: 20_000 }, (_, k) => `r${k}`), status: 204 },
+    ['request body /0 must be integer'],
+    1,
+  ],
   ['one error', 'request-contract', { method: 'POST', path: '/login', requestJson: { username: 'a' }, status: 401 }, ["request body (root) must have required property 'password'"], 1],
 ];
 for (const [name, detector, spec, problems, count] of allErrorsCases) {
