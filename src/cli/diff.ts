@@ -1,4 +1,4 @@
-import type { DocumentLocation, Finding } from '../core/finding.js';
+import type { Finding } from '../core/finding.js';
 import type { Command } from 'commander';
 import { reporters } from '../report/index.js';
 import { RampartError } from '../core/errors.js';
@@ -78,9 +78,7 @@ export async function diffCommand(baseInput: string, revisionInput: string, flag
   for (const change of result.changes) counts[change.level]++;
   writeOutputs(
     targets,
-    // Reporters list findings by place, as lint's do; at one place the most severe change stays
-    // first (the sort is stable). The changelog groups them by endpoint itself.
-    [...result.findings].sort(compareByPlace),
+    result.findings,
     {
       tool: { name: TOOL_NAME, version: TOOL_VERSION },
       cwd: io.cwd,
@@ -110,8 +108,3 @@ function ruleInfos(): Map<string, RuleInfo> {
   return infos;
 }
 
-function compareByPlace(a: Finding, b: Finding): number {
-  const la = a.location as DocumentLocation;
-  const lb = b.location as DocumentLocation;
-  return (la.file < lb.file ? -1 : la.file > lb.file ? 1 : 0) || (la.line ?? 0) - (lb.line ?? 0) || (la.column ?? 0) - (lb.column ?? 0);
-}

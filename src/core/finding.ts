@@ -64,15 +64,18 @@ export function countBySeverity(findings: readonly Finding[]): SeverityCounts {
  * sort does not pay for collation.
  */
 export function compareFindings(a: Finding, b: Finding): number {
+  return comparePlaces(a, b) || compareText(a.ruleId, b.ruleId) || compareText(a.message, b.message);
+}
+
+/** The place part of that order: file (or path), line, column, method. */
+export function comparePlaces(a: Finding, b: Finding): number {
   const la = a.location as Partial<DocumentLocation & OperationLocation>;
   const lb = b.location as Partial<DocumentLocation & OperationLocation>;
   return (
     compareText(la.file ?? la.path ?? '', lb.file ?? lb.path ?? '') ||
     (la.line ?? 0) - (lb.line ?? 0) ||
     (la.column ?? 0) - (lb.column ?? 0) ||
-    compareText(la.method ?? '', lb.method ?? '') ||
-    compareText(a.ruleId, b.ruleId) ||
-    compareText(a.message, b.message)
+    compareText(la.method ?? '', lb.method ?? '')
   );
 }
 

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import type { DocumentLocation, Finding } from '../core/finding.js';
+import { comparePlaces, type DocumentLocation, type Finding } from '../core/finding.js';
 import type { Severity } from '../core/severity.js';
 import { buildApi, type Api, type Origin } from '../spec/api.js';
 import type { ApiDocument } from '../spec/document.js';
@@ -24,7 +24,9 @@ export function diff(base: ApiDocument, revision: ApiDocument, options: DiffOpti
   const baseApi = buildApi(base);
   const revisionApi = buildApi(revision);
   const changes = diffApis(baseApi, revisionApi, options);
-  return { changes, findings: changesToFindings(changes, options), base: baseApi, revision: revisionApi };
+  // Findings by place, as lint lists them; at one place the most severe change stays first (a stable sort).
+  const findings = changesToFindings(changes, options).sort(comparePlaces);
+  return { changes, findings, base: baseApi, revision: revisionApi };
 }
 
 export function diffApis(base: Api, revision: Api, options: DiffOptions = {}): Change[] {

@@ -41,8 +41,8 @@ export const apiWideCases: DiffCase[] = [
     base: secured([{ oauth: ['read'] }]),
     revision: secured([{ oauth: ['write'] }]),
     expected: [
-      { id: 'operation-security-scope-added', level: 'breaking', message: 'POST /items: the endpoint now requires scope(s) write of "oauth"', at: `revision.yaml#${OP}`, related: `base.yaml#${OP}` },
       { id: 'operation-security-scope-removed', level: 'info', message: 'POST /items: the endpoint no longer requires scope(s) read of "oauth"', at: `base.yaml#${OP}`, related: `revision.yaml#${OP}` },
+      { id: 'operation-security-scope-added', level: 'breaking', message: 'POST /items: the endpoint now requires scope(s) write of "oauth"', at: `revision.yaml#${OP}`, related: `base.yaml#${OP}` },
     ],
   },
   {
@@ -80,8 +80,8 @@ export const apiWideCases: DiffCase[] = [
     base: secured(undefined, [{ oauth: ['read'] }]),
     revision: secured(undefined, [{ oauth: ['write'] }]),
     expected: [
-      { id: 'global-security-scope-added', level: 'breaking', message: 'the API now requires scope(s) write of "oauth"', at: 'revision.yaml#/security', related: 'base.yaml#/security' },
       { id: 'global-security-scope-removed', level: 'info', message: 'the API no longer requires scope(s) read of "oauth"', at: 'base.yaml#/security', related: 'revision.yaml#/security' },
+      { id: 'global-security-scope-added', level: 'breaking', message: 'the API now requires scope(s) write of "oauth"', at: 'revision.yaml#/security', related: 'base.yaml#/security' },
     ],
   },
   {
@@ -89,8 +89,8 @@ export const apiWideCases: DiffCase[] = [
     base: oas3({ components: { securitySchemes: { key: { type: 'apiKey', in: 'header', name: 'X-Key' }, basic: { type: 'http', scheme: 'basic' } } } }),
     revision: oas3({ components: { securitySchemes: { key: { type: 'apiKey', in: 'query', name: 'key' }, bearer: { type: 'http', scheme: 'bearer' } } } }),
     expected: [
-      { id: 'security-scheme-type-changed', level: 'breaking', message: 'security scheme "key" changed from apiKey in header "X-Key" to apiKey in query "key"', at: 'revision.yaml#/components/securitySchemes/key', related: 'base.yaml#/components/securitySchemes/key' },
       { id: 'security-scheme-removed', level: 'warning', message: 'security scheme "basic" removed', at: 'base.yaml#/components/securitySchemes/basic', related: 'revision.yaml#/info' },
+      { id: 'security-scheme-type-changed', level: 'breaking', message: 'security scheme "key" changed from apiKey in header "X-Key" to apiKey in query "key"', at: 'revision.yaml#/components/securitySchemes/key', related: 'base.yaml#/components/securitySchemes/key' },
       { id: 'security-scheme-added', level: 'info', message: 'security scheme "bearer" added', at: 'revision.yaml#/components/securitySchemes/bearer', related: 'base.yaml#/info' },
     ],
   },
@@ -118,8 +118,8 @@ export const apiWideCases: DiffCase[] = [
     revision: oas3({}, '1.5.0'),
     options: { policy: { versionBump: 'major' } },
     expected: [
-      { id: 'version-bump-required', level: 'breaking', message: 'breaking changes need a new major version, but info.version went from "1.4.0" to "1.5.0"', at: 'revision.yaml#/info/version', related: 'base.yaml#/info/version' },
       { id: 'endpoint-removed-without-deprecation', level: 'breaking', message: 'GET /old: endpoint removed without being deprecated first', at: 'base.yaml#/paths/~1old/get' },
+      { id: 'version-bump-required', level: 'breaking', message: 'breaking changes need a new major version, but info.version went from "1.4.0" to "1.5.0"', at: 'revision.yaml#/info/version', related: 'base.yaml#/info/version' },
     ],
   },
   {
@@ -128,8 +128,8 @@ export const apiWideCases: DiffCase[] = [
     revision: oas3({}, '0.1.5'),
     options: { policy: { versionBump: 'major' } },
     expected: [
-      { id: 'version-bump-required', level: 'breaking', message: 'breaking changes need a new minor (or major) version, but info.version went from "0.1.0" to "0.1.5"', at: 'revision.yaml#/info/version', related: 'base.yaml#/info/version' },
       { id: 'endpoint-removed-without-deprecation', level: 'breaking', message: 'GET /old: endpoint removed without being deprecated first', at: 'base.yaml#/paths/~1old/get' },
+      { id: 'version-bump-required', level: 'breaking', message: 'breaking changes need a new minor (or major) version, but info.version went from "0.1.0" to "0.1.5"', at: 'revision.yaml#/info/version', related: 'base.yaml#/info/version' },
     ],
   },
   {
