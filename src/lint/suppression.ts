@@ -41,22 +41,9 @@ function mentionsIgnore(source: Source): boolean {
 
 function matchIgnore(value: unknown, ruleId: string): { justification?: string } | undefined {
   if (value === undefined || value === null) return undefined;
-  if (Array.isArray(value)) {
-    for (const entry of value) {
-      if (entry === ruleId) return {};
-      if (entry && typeof entry === 'object' && (entry as { rule?: unknown }).rule === ruleId) {
-        const reason = (entry as { reason?: unknown }).reason;
-        return typeof reason === 'string' ? { justification: reason } : {};
-      }
-    }
-    return undefined;
-  }
-  if (typeof value === 'object' && Object.prototype.hasOwnProperty.call(value, ruleId)) {
-    const reason = (value as Record<string, unknown>)[ruleId];
-    return typeof reason === 'string' ? { justification: reason } : {};
-  }
-  if (value === ruleId) return {};
-  return undefined;
+  const entry = ignoreEntries(value, '').find((named) => named.ruleId === ruleId);
+  if (!entry) return undefined;
+  return entry.justification === undefined ? {} : { justification: entry.justification };
 }
 
 /** One rule id named by an `x-rampart-ignore`, with the pointer of where it is written. */
@@ -65,6 +52,7 @@ export interface IgnoredRuleName {
   pointer: string;
   /** Written as a key (`x-rampart-ignore: { rule-id: reason }`). */
   onKey?: boolean;
+  justification?: string;
 }
 
 /** Every rule id the file's `x-rampart-ignore` extensions name (nothing to walk in most files). */
@@ -82,7 +70,7 @@ export function ignoredRuleNames(source: Source): IgnoredRuleName[] {
     }
     for (const [key, value] of Object.entries(node)) {
       const at = `${pointer}/${escapeSegment(key)}`;
-      if (key === IGNORE_EXTENSION) found.push(...namesIn(value, at));
+      if (key === IGNORE_EXTENSION) found.push(...ignoreEntries(value, at));
       else visit(value, at);
     }
   };
@@ -90,15 +78,19 @@ export function ignoredRuleNames(source: Source): IgnoredRuleName[] {
   return found;
 }
 
-function namesIn(value: unknown, pointer: string): IgnoredRuleName[] {
+/** The entries of one `x-rampart-ignore` value, in any of its three shapes (or a single id). */
+function ignoreEntries(value: unknown, pointer: string): IgnoredRuleName[] {
+  const reasonOf = (reason: unknown) => (typeof reason === 'string' ? reason : undefined);
   if (typeof value === 'string') return [{ ruleId: value, pointer }];
   if (Array.isArray(value)) {
     return value.flatMap((entry, index): IgnoredRuleName[] => {
       if (typeof entry === 'string') return [{ ruleId: entry, pointer: `${pointer}/${index}` }];
       const rule = (entry as { rule?: unknown } | null)?.rule;
-      return typeof rule === 'string' ? [{ ruleId: rule, pointer: `${pointer}/${index}/rule` }] : [];
+      return typeof rule === 'string' ? [{ ruleId: rule, pointer: `${pointer}/${index}/rule`, justification: reasonOf((entry as { reason?: unknown }).reason) }] : [];
     });
   }
-  if (value !== null && typeof value === 'object') return Object.keys(value).map((ruleId) => ({ ruleId, pointer: `${pointer}/${escapeSegment(ruleId)}`, onKey: true }));
+  if (value !== null && typeof value === 'object') {
+    return Object.entries(value).map(([ruleId, reason]) => ({ ruleId, pointer: `${pointer}/${escapeSegment(ruleId)}`, onKey: true, justification: reasonOf(reason) }));
+  }
   return [];
 }
