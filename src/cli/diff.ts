@@ -1,6 +1,5 @@
 import type { Finding } from '../core/finding.js';
 import type { Command } from 'commander';
-import { reporters } from '../report/index.js';
 import { RampartError } from '../core/errors.js';
 import { changeDefinitions, diff, LEVEL_SEVERITY } from '../diff/diff.js';
 import { loadRevision } from '../diff/load-revision.js';
@@ -9,7 +8,7 @@ import { LEVELS, type Level } from '../diff/types.js';
 import type { RuleInfo } from '../report/types.js';
 import { TOOL_NAME, TOOL_VERSION } from '../version.js';
 import { useColor, type CommandIO } from './io.js';
-import { parseFormats, writeOutputs } from './output.js';
+import { FORMAT_HELP, parseFormats, writeOutputs } from './output.js';
 
 export interface DiffFlags {
   format?: string[];
@@ -29,7 +28,7 @@ export function registerDiff(program: Command, run: (action: () => Promise<numbe
     .description('Compare two versions of an API description: breaking changes, changelog, versioning policy.')
     .argument('<base>', 'the earlier version: a file, or rev:path read from git (main:api/openapi.yaml)')
     .argument('<revision>', 'the later version: a file, or rev:path read from git')
-    .option('-f, --format <format[:file]>', `${Object.keys(reporters).join(', ')} (default stylish); repeatable`, collect)
+    .option('-f, --format <format[:file]>', FORMAT_HELP, collect)
     .option('--fail-on <level>', 'exit 1 when a change at or above this level is present: breaking, warning, info, none', 'breaking')
     .option('--version-policy <policy>', 'major: breaking changes need a semver major bump of info.version; off', 'major')
     .option('--no-require-deprecation', 'do not call a removal without prior deprecation a policy violation')

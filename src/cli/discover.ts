@@ -14,7 +14,7 @@ import { TOOL_NAME, TOOL_VERSION } from '../version.js';
 import type { CommandIO } from './io.js';
 import { useColor } from './io.js';
 import { exitCodeFor } from './lint.js';
-import { parseFormats, writeOutputText } from './output.js';
+import { FORMAT_HELP, parseFormats, writeOutputText } from './output.js';
 
 export interface DiscoverFlags {
   spec?: string;
@@ -34,7 +34,7 @@ export function registerDiscover(program: Command, run: (action: () => Promise<n
     .argument('<files...>', 'traffic files or globs (HAR, Rampart JSON lines, nginx/Envoy JSON logs; .gz allowed)')
     .option('-s, --spec <file>', 'API description to compare with: shadow, zombie, unused, drift findings')
     .option('--openapi <file>', 'write the reconstructed OpenAPI 3.1 description (YAML) to this file')
-    .option('-f, --format <format[:file]>', `${Object.keys(reporters).join(', ')} (default stylish); repeatable; json carries the inventory block`, (value: string, previous: string[] | undefined) => [...(previous ?? []), value])
+    .option('-f, --format <format[:file]>', `${FORMAT_HELP}; json carries the inventory block`, (value: string, previous: string[] | undefined) => [...(previous ?? []), value])
     .option('--overrides <file>', 'path template overrides (YAML: templates / literals)')
     .option('--input-format <format>', `force the input format: ${Object.keys(trafficReaders).join(', ')}`)
     .option('--fail-severity <severity>', 'exit 1 when a finding is at or above this severity', 'error')

@@ -1,7 +1,6 @@
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Command } from 'commander';
-import { reporters } from '../report/index.js';
 import { knownRuleDefinitions } from '../config/known-rules.js';
 import { resolveLintSettings, type LintFlagValues } from '../config/lint-settings.js';
 import { loadConfig } from '../config/load.js';
@@ -17,7 +16,7 @@ import type { RuleInfo } from '../report/types.js';
 import { TOOL_NAME, TOOL_VERSION } from '../version.js';
 import type { CommandIO } from './io.js';
 import { useColor } from './io.js';
-import { parseFormats, writeOutputs, writeOutputText } from './output.js';
+import { FORMAT_HELP, parseFormats, writeOutputs, writeOutputText } from './output.js';
 import { loadRulesets } from './selection.js';
 
 export interface LintFlags extends LintFlagValues {
@@ -36,7 +35,7 @@ export function registerLint(program: Command, run: (action: () => Promise<numbe
     .description('Lint Swagger 2.0 / OpenAPI 3.x descriptions (files or globs).')
     .argument('<files...>', 'API descriptions: files or globs such as "api/**/*.yaml"')
     .option('-r, --ruleset <file>', 'ruleset file (Spectral format) or built-in name; repeatable; replaces the defaults and the config\'s extends', collect)
-    .option('-f, --format <format[:file]>', `${Object.keys(reporters).join(', ')} (default stylish); repeatable, at most one without a file`, collect)
+    .option('-f, --format <format[:file]>', FORMAT_HELP, collect)
     .option('-c, --config <file>', CONFIG_OPTION_HELP)
     .option('--no-config', 'ignore configuration files')
     .option('--fail-severity <severity>', 'exit 1 when a finding is at or above this severity: error (default), warning, info, hint')
@@ -59,7 +58,7 @@ function collect(value: string, previous: string[] | undefined): string[] {
 export async function lintCommand(files: string[], flags: LintFlags, io: CommandIO): Promise<number> {
   const loaded = loadConfig(io.cwd, flags.config);
   const settings = await resolveLintSettings(loaded, flags, { cwd: io.cwd, loadRulesets, knownRules: await knownRuleDefinitions() });
-  const targets = parseFormats(settings.formats, undefined, settings.formatError && { fail: settings.formatError });
+  const targets = parseFormats(settings.formats, undefined, settings.formatOrigin);
   if (flags.updateBaseline && !settings.baseline) {
     throw new RampartError('RAMPART_USAGE', '--update-baseline needs a file: give --baseline <file> or lint.baseline in the configuration');
   }

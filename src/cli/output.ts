@@ -27,6 +27,9 @@ export interface FormatOrigin {
 
 const COMMAND_LINE: FormatOrigin = { option: '--format', fail: (message) => new RampartError('RAMPART_USAGE', message) };
 
+/** `--format`'s help text, from the reporters (every command takes every format). */
+export const FORMAT_HELP = `${Object.keys(reporters).join(', ')} (default stylish); repeatable, at most one without a file`;
+
 /** Parses `--format name[:file]` values; several may be given, at most one without a file. */
 export function parseFormats(values: readonly string[] | undefined, fallback: ReporterName = 'stylish', origin: FormatOrigin = COMMAND_LINE): OutputTarget[] {
   const list = values && values.length > 0 ? values : [fallback];

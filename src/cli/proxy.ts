@@ -1,6 +1,5 @@
 import path from 'node:path';
 import type { Command } from 'commander';
-import { reporters } from '../report/index.js';
 import { loadConfig } from '../config/load.js';
 import { RampartError } from '../core/errors.js';
 import { parseSeverity } from '../core/severity.js';
@@ -14,7 +13,7 @@ import { TOOL_NAME, TOOL_VERSION } from '../version.js';
 import type { CommandIO } from './io.js';
 import { useColor } from './io.js';
 import { exitCodeFor } from './lint.js';
-import { parseFormats, writeOutputs } from './output.js';
+import { FORMAT_HELP, parseFormats, writeOutputs } from './output.js';
 
 export interface ProxyFlags {
   upstream?: string;
@@ -62,7 +61,7 @@ export function registerProxy(program: Command, run: (action: () => Promise<numb
     .option('-s, --spec <file>', 'API description: operation matching, contract validation, shadow/zombie')
     .option('--replay <files...>', 'offline: run the detectors on HAR, JSON-lines or access-log files instead of listening')
     .option('--input-format <format>', `with --replay, force the input format: ${Object.keys(trafficReaders).join(', ')}`)
-    .option('-f, --format <format[:file]>', `with --replay: ${Object.keys(reporters).join(', ')} (default stylish); repeatable`, collect)
+    .option('-f, --format <format[:file]>', `with --replay: ${FORMAT_HELP}`, collect)
     .option('--fail-severity <severity>', 'with --replay, exit 1 when an alert is at or above this severity', 'error')
     .option('--mode <mode>', 'mode of every detector not set otherwise: off, monitor, enforce')
     .option('--detector <id=mode>', `one detector's mode (repeatable); detectors: ${Object.keys(detectors).join(', ')}`, collect)

@@ -2,7 +2,6 @@ import type { Command } from 'commander';
 import { RampartError } from '../core/errors.js';
 import { parseSeverity } from '../core/severity.js';
 import { discoverConfig } from '../config/discover.js';
-import { reporters } from '../report/index.js';
 import type { RuleInfo } from '../report/types.js';
 import { readScanConfig } from '../scan/config.js';
 import { scan, SCAN_DEFAULTS, type ScanSummary } from '../scan/scan.js';
@@ -10,7 +9,7 @@ import { TOOL_NAME, TOOL_VERSION } from '../version.js';
 import type { CommandIO } from './io.js';
 import { useColor } from './io.js';
 import { exitCodeFor } from './lint.js';
-import { parseFormats, writeOutputs } from './output.js';
+import { FORMAT_HELP, parseFormats, writeOutputs } from './output.js';
 
 export interface ScanFlags {
   spec?: string;
@@ -43,7 +42,7 @@ export function registerScan(program: Command, run: (action: () => Promise<numbe
     .option('-t, --target <url>', 'base URL of the API to scan (required for a non-loopback target)')
     .option('-c, --config <file>', 'configuration with a scan: section (identities); default: rampart.yaml found upward')
     .option('--no-config', 'ignore configuration files')
-    .option('-f, --format <format[:file]>', `${Object.keys(reporters).join(', ')} (default stylish); repeatable`, collect)
+    .option('-f, --format <format[:file]>', FORMAT_HELP, collect)
     .option('--rps <n>', `requests per second at most (default ${SCAN_DEFAULTS.rps})`)
     .option('--budget <n>', `total requests at most (default ${SCAN_DEFAULTS.budget})`)
     .option('--timeout <ms>', `per-request timeout (default ${SCAN_DEFAULTS.timeoutMs})`)

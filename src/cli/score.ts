@@ -11,7 +11,7 @@ import { TOOL_NAME, TOOL_VERSION } from '../version.js';
 import type { CommandIO } from './io.js';
 import { useColor } from './io.js';
 import { CONFIG_OPTION_HELP, ruleInfos } from './lint.js';
-import { parseFormats, writeOutputs, writeOutputText } from './output.js';
+import { FORMAT_HELP, parseFormats, writeOutputs, writeOutputText } from './output.js';
 import { loadRulesets } from './selection.js';
 
 export interface ScoreFlags {
@@ -32,7 +32,7 @@ export function registerScore(program: Command, run: (action: () => Promise<numb
     .description('Score API descriptions 0-100 (security per OWASP API Top 10 2023, design, documentation) and assign a risk tier 1-3.')
     .argument('<files...>', 'API descriptions: files or globs')
     .option('-r, --ruleset <file>', 'ruleset file or built-in name; repeatable; replaces the defaults (recommended + owasp)', collect)
-    .option('-f, --format <format[:file]>', `output format (${Object.keys(reporters).join(', ')}); repeatable`, collect)
+    .option('-f, --format <format[:file]>', FORMAT_HELP, collect)
     .option('--min-score <n>', 'exit 1 when the overall score of any document is below n (0-100)')
     .option('--fail-severity <severity>', 'also exit 1 when a finding is at or above this severity')
     .option('-c, --config <file>', CONFIG_OPTION_HELP)
@@ -64,7 +64,7 @@ export async function scoreCommand(files: string[], flags: ScoreFlags, io: Comma
     loadRulesets,
     knownRules: await knownRuleDefinitions(),
   });
-  const targets = parseFormats(settings.formats, undefined, settings.formatError && { fail: settings.formatError });
+  const targets = parseFormats(settings.formats, undefined, settings.formatOrigin);
   const result = await score(files, { cwd: io.cwd, selection: settings.selection, allowRemote: settings.allowRemote, allowOutsideRoot: settings.allowOutsideRoot });
   for (const error of result.errors) io.stderr(`${TOOL_NAME}: ${error.toOneLine()}\n`);
   if (!result.score) return 2;

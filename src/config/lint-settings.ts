@@ -30,8 +30,8 @@ export interface LintSettings {
   quiet: boolean;
   /** `--format` values; file parts from the configuration are made absolute. */
   formats: string[];
-  /** When the formats come from the configuration: an error about one of them (by index) or all, located there. */
-  formatError?: (message: string, index?: number) => RampartError;
+  /** When the formats come from the configuration: errors about one of them (by index) or all, located there. */
+  formatOrigin?: { fail(message: string, index?: number): RampartError };
   /** Absolute path. */
   baseline?: string;
   allowRemote: boolean;
@@ -61,11 +61,13 @@ export async function resolveLintSettings(loaded: LoadedConfig | undefined, flag
   const configFormats = lintOptions.format === undefined ? [] : typeof lintOptions.format === 'string' ? [lintOptions.format] : lintOptions.format;
   const fromFlags = Boolean(flags.format && flags.format.length > 0);
   const formats = fromFlags ? flags.format! : configFormats.map((value) => absoluteFormatFile(value, configDir));
-  const formatError =
+  const formatOrigin =
     fromFlags || !loaded || lintOptions.format === undefined
       ? undefined
-      : (message: string, index?: number) =>
-          loaded.origin.error(typeof lintOptions.format === 'string' || index === undefined ? '/lint/format' : `/lint/format/${index}`, message);
+      : {
+          fail: (message: string, index?: number) =>
+            loaded.origin.error(typeof lintOptions.format === 'string' || index === undefined ? '/lint/format' : `/lint/format/${index}`, message),
+        };
   const baseline = flags.baseline !== undefined ? path.resolve(options.cwd, flags.baseline) : lintOptions.baseline === undefined ? undefined : path.resolve(configDir, lintOptions.baseline);
   const allowCustomFunctions = Boolean(flags.allowCustomFunctions || config.allowCustomFunctions);
 
@@ -100,7 +102,7 @@ export async function resolveLintSettings(loaded: LoadedConfig | undefined, flag
     maxWarnings,
     quiet: Boolean(flags.quiet ?? lintOptions.quiet),
     formats,
-    formatError,
+    formatOrigin,
     baseline,
     allowRemote: Boolean(flags.allowRemote || config.allowRemote),
     allowOutsideRoot: Boolean(flags.allowOutsideRoot || config.allowOutsideRoot),
