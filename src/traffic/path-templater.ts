@@ -272,7 +272,7 @@ export class PathTemplater<T> {
     for (const [name, child] of node.literals) this.collect(child, [...segments, name], parameters, results);
     if (node.param) {
       const param = node.param;
-      const name = uniqueName(parameterName(segments), parameters);
+      const name = uniqueName(parameterName(segments), (taken) => parameters.some((parameter) => parameter.name === taken));
       const parameter: TemplateParameter = {
         name,
         index: segments.length,
@@ -322,11 +322,11 @@ export function parameterName(previous: readonly string[]): string {
   return `${camel.charAt(0).toLowerCase()}${camel.slice(1)}Id`;
 }
 
-function uniqueName(name: string, taken: readonly TemplateParameter[]): string {
-  const names = new Set(taken.map((parameter) => parameter.name));
-  if (!names.has(name)) return name;
+/** `name`, or `name2`, `name3`… when a path already has a parameter of that name. */
+export function uniqueName(name: string, isTaken: (name: string) => boolean): string {
+  if (!isTaken(name)) return name;
   let n = 2;
-  while (names.has(`${name}${n}`)) n++;
+  while (isTaken(`${name}${n}`)) n++;
   return `${name}${n}`;
 }
 

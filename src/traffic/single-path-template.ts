@@ -1,5 +1,5 @@
 import { decodeUriComponentSafely } from '../core/text.js';
-import { parameterName, splitPath } from './path-templater.js';
+import { parameterName, splitPath, uniqueName } from './path-templater.js';
 import { classifySegment } from './value-types.js';
 
 /** Longest plain word kept literal: longer ones are more likely values than resource names. */
@@ -30,12 +30,7 @@ export function templateSinglePath(pathname: string): { path: string; params: Re
       template.push(raw);
       continue;
     }
-    let name = parameterName(template);
-    if (Object.hasOwn(params, name)) {
-      let n = 2;
-      while (Object.hasOwn(params, `${name}${n}`)) n++;
-      name = `${name}${n}`;
-    }
+    const name = uniqueName(parameterName(template), (taken) => Object.hasOwn(params, taken));
     params[name] = decoded;
     template.push(`{${name}}`);
   }
