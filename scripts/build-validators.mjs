@@ -24,6 +24,12 @@ for (const [format, dialect] of Object.entries(dialects)) {
   writeFileSync(path.join(outDir, `openapi-${format}.cjs`), source);
 }
 
+// The configuration file's validator too: a run with a rampart.yaml then loads no Ajv.
+const { configAjv, GENERATED_CONFIG_VALIDATOR } = await import(path.join(root, 'dist/config/validate.js'));
+const { configSchema } = await import(path.join(root, 'dist/config/schema.js'));
+const configStandalone = configAjv({ source: true, esm: false });
+writeFileSync(GENERATED_CONFIG_VALIDATOR, standaloneCode(configStandalone, configStandalone.compile(configSchema)));
+
 // V8 code caches of the generated modules, taken after they have validated sample documents, so a
 // lint run neither parses the modules nor compiles the validator functions those documents reach
 // (about a third of a small run). Each document of a format is exercised, plus every fragment.
@@ -31,6 +37,11 @@ const { tuneV8ForBatchRun, writeCodeCache } = await import(path.join(root, 'dist
 // Under the V8 settings lint runs with (cli/bundle-loader.ts): V8 takes a cache only under the flags it was written with.
 tuneV8ForBatchRun();
 const samples = sampleDocuments(root);
+await writeCodeCache(GENERATED_CONFIG_VALIDATOR, (validate) => {
+  validate({ extends: ['recommended'], rules: { 'operation-tags': 'warn' }, overrides: [{ files: ['**#/paths'], rules: { a: 0 } }], lint: { format: ['json'], quiet: true } });
+  validate({ rules: { a: 'loud' } });
+  validate({ extends: [1] });
+});
 for (const format of Object.keys(dialects)) {
   await writeCodeCache(path.join(outDir, `openapi-${format}.cjs`), (validators) => {
     for (const document of samples[format]) validators.document(document);

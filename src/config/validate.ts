@@ -1,4 +1,8 @@
-import type { ErrorObject, ValidateFunction } from 'ajv';
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import type { Ajv, ErrorObject, Options, ValidateFunction } from 'ajv';
+import { requireWithCodeCache } from '../core/code-cache.js';
+import { PACKAGE_ROOT } from '../core/package-root.js';
 import { createAjv } from '../core/ajv.js';
 import { joinPointer } from '../spec/pointer.js';
 import { closeMatches } from '../core/close-matches.js';
@@ -7,13 +11,26 @@ import { configSchema, type RampartConfig } from './schema.js';
 
 let compiled: ValidateFunction | undefined;
 
-/** Compiled on first use: most runs have no configuration file, and compiling costs start-up time. */
+/** Where the build writes the validator (scripts/build-validators.mjs). */
+export const GENERATED_CONFIG_VALIDATOR = path.join(PACKAGE_ROOT, 'dist', 'generated', 'config.cjs');
+
+/**
+ * The build's standalone validator when there is one: a run with a configuration file then loads
+ * neither Ajv (some 40 modules) nor compiles the schema, which took as long as linting a small
+ * document. Tests from source compile it on first use.
+ */
 function configValidator(): ValidateFunction {
   if (compiled) return compiled;
-  const ajv = createAjv('draft7', { allErrors: false, verbose: true, strict: true }, { formats: false });
+  if (existsSync(GENERATED_CONFIG_VALIDATOR)) return (compiled = requireWithCodeCache(GENERATED_CONFIG_VALIDATOR) as ValidateFunction);
+  return (compiled = configAjv().compile(configSchema));
+}
+
+/** The Ajv the validator is compiled with; `code` set, the build turns it into a standalone module. */
+export function configAjv(code?: Options['code']): Ajv {
+  const ajv = createAjv('draft7', { allErrors: false, verbose: true, strict: true, ...(code ? { code } : {}) }, { formats: false });
   // Our annotation: the human wording of an allowed value, used instead of Ajv's per-branch errors.
   ajv.addKeyword({ keyword: 'expected', schemaType: 'string' });
-  return (compiled = ajv.compile(configSchema));
+  return ajv;
 }
 
 /** Checks a parsed configuration against the schema; throws RAMPART_CONFIG_INVALID at the first problem, with its position. */

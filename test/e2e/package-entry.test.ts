@@ -53,7 +53,7 @@ test('the built CLI loads from its bundle, with the code cache for the commands 
       import { loadWithCodeCache } from './dist/core/code-cache.js';
       const { runCli, cacheUsed } = loadBundledCli(process.cwd() + '/dist/bundle/rampart.cjs', ${JSON.stringify(argv)});
       // The official-schema validators a lint loads, under the same V8 settings.
-      const validators = loadWithCodeCache(process.cwd() + '/dist/generated/openapi-oas3.0.cjs').cacheUsed;
+      const validators = ['openapi-oas3.0', 'config'].every((name) => loadWithCodeCache(process.cwd() + '/dist/generated/' + name + '.cjs').cacheUsed);
       console.log(JSON.stringify({ runCli: typeof runCli, cacheUsed, validators }));
     `);
   for (const argv of [['lint', 'openapi.yaml'], ['--quiet', 'score', 'openapi.yaml'], ['diff', 'a.yaml', 'b.yaml']]) {
@@ -61,4 +61,23 @@ test('the built CLI loads from its bundle, with the code cache for the commands 
   }
   // The long-running commands keep V8's defaults, under which the caches do not apply.
   assert.deepEqual(load(['proxy', '--target', 'http://127.0.0.1:1']), { runCli: 'function', cacheUsed: false, validators: false });
+});
+
+test('a lint with a configuration file loads no Ajv: the build precompiled its validator', { skip: process.env.RAMPART_TEST_BUILT !== '1' && 'needs `npm run build` (npm test runs it)' }, () => {
+  const result = runInPackage(`
+    import { createRequire } from 'node:module';
+    import { mkdtempSync, writeFileSync } from 'node:fs';
+    import { tmpdir } from 'node:os';
+    import path from 'node:path';
+    import { loadBundledCli } from './dist/cli/bundle-loader.js';
+    const dir = mkdtempSync(path.join(tmpdir(), 'rampart-config-'));
+    writeFileSync(path.join(dir, 'rampart.yaml'), 'rules:\\n  operation-tags: warning\\n');
+    const { runCli } = loadBundledCli(process.cwd() + '/dist/bundle/rampart.cjs', ['lint']);
+    let stderr = '';
+    const io = { cwd: dir, stdout: () => {}, stderr: (text) => (stderr += text), isTTY: false, env: {} };
+    const code = await runCli(['lint', process.cwd() + '/examples/bookstore/openapi.yaml', '--format', 'json'], io);
+    const ajvLoaded = Object.keys(createRequire(import.meta.url).cache).some((file) => /[\\/]ajv[\\/]dist[\\/](ajv|core)\\.js$/.test(file));
+    console.log(JSON.stringify({ code, stderr, ajvLoaded }));
+  `);
+  assert.deepEqual(result, { code: 1, stderr: '', ajvLoaded: false });
 });
