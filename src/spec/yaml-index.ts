@@ -76,7 +76,7 @@ export class YamlIndexWriter {
     const quoted = scalarStyle === SCALAR_STYLE.SINGLE_QUOTED || scalarStyle === SCALAR_STYLE.DOUBLE_QUOTED;
     const style = scalarStyle === SCALAR_STYLE.SINGLE_QUOTED ? STYLE_SINGLE : scalarStyle === SCALAR_STYLE.DOUBLE_QUOTED ? STYLE_DOUBLE : STYLE_PLAIN;
     const block = scalarStyle === SCALAR_STYLE.LITERAL_BLOCK || scalarStyle === SCALAR_STYLE.FOLDED_BLOCK;
-    const start = block ? blockScalarHeader(text, valueStart) : Math.max(0, quoted ? valueStart - 1 : valueStart);
+    const start = block ? blockScalarHeader(text, valueStart, this.lastEnd) : Math.max(0, quoted ? valueStart - 1 : valueStart);
     const end = quoted ? valueEnd + 1 : valueEnd;
     this.lastEnd = Math.max(start, end);
     const node = this.builder.add(NODE_SCALAR, start, this.lastEnd, style);
@@ -107,12 +107,16 @@ export class YamlIndexWriter {
   }
 }
 
-/** A block scalar's text starts on the line after its `|` or `>` header; ranges start at the header. */
-function blockScalarHeader(text: string, valueStart: number): number {
+/**
+ * A block scalar's text starts on the line after its `|` or `>` header; ranges start at the header.
+ * The header is looked for only after `previousEnd` (the key, on the same line), since a quoted key
+ * may itself hold ` >#` or ` | `.
+ */
+function blockScalarHeader(text: string, valueStart: number, previousEnd: number): number {
   const lineEnd = text.lastIndexOf('\n', valueStart - 1);
-  const lineStart = text.lastIndexOf('\n', lineEnd - 1) + 1;
-  const header = /(?<=^|[ \t])[|>][-+1-9]{0,2}[ \t]*(?:#.*)?\r?$/.exec(text.slice(lineStart, Math.max(lineStart, lineEnd)));
-  return header ? lineStart + header.index : Math.max(0, valueStart);
+  const from = Math.max(text.lastIndexOf('\n', lineEnd - 1) + 1, previousEnd);
+  const header = /(?<=^|[ \t])[|>][-+1-9]{0,2}(?:[ \t]+#.*)?[ \t]*\r?$/.exec(text.slice(from, Math.max(from, lineEnd)));
+  return header ? from + header.index : Math.max(0, valueStart);
 }
 
 /** The end of a flow collection is just past its closing bracket, after any commas and comments. */

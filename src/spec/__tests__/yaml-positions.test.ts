@@ -81,6 +81,16 @@ const tables: Table[] = [
     ],
   },
   {
+    // Found by the range property test: the header search used to stop at the `>` inside the key.
+    name: 'block scalars whose quoted key holds a header-like ` >#` or ` | `',
+    yaml: "- '? >#': |\n    a\n- \"x | y\": >- # z | w\n    b\n",
+    cases: [
+      ["/0/? >#", '1:11-3:1', '|\n    a\n'],
+      ["/0/? >#", '1:3-1:9', "'? >#'", { key: true }],
+      ['/1/x | y', '3:12-5:1', '>- # z | w\n    b\n'],
+    ],
+  },
+  {
     name: 'anchors and aliases',
     yaml: 'base: &B\n  x: 1\nuse: *B\nlist:\n  - &S hello\n  - *S\n',
     cases: [
