@@ -30,7 +30,7 @@ if (selected.length === 0) {
   process.exit(1);
 }
 selected.sort();
-const result = spawnSync(process.execPath, ['--import', 'tsx', '--test', '--test-concurrency=2', ...selected], {
+const result = spawnSync(process.execPath, ['--import', 'tsx', '--import', './test/support/property-seed.ts', '--test', '--test-concurrency=2', ...selected], {
   stdio: 'inherit',
   env: built ? { ...process.env, RAMPART_TEST_BUILT: '1' } : process.env,
 });
