@@ -1,5 +1,5 @@
 import { loadWithCodeCache, tuneV8ForBatchRun } from '../core/code-cache.js';
-import type { runCli as RunCli } from './main.js';
+import type { runCli as RunCli, setUserModuleImporter as SetUserModuleImporter } from './main.js';
 
 /** Commands that run for about a second and end: they get the batch V8 settings and the code cache. */
 const BATCH_COMMANDS: ReadonlySet<string> = new Set(['lint', 'score', 'diff']);
@@ -13,5 +13,8 @@ export function loadBundledCli(bundle: string, argv: readonly string[]): { runCl
   const command = argv.find((arg) => !arg.startsWith('-'));
   if (command !== undefined && BATCH_COMMANDS.has(command)) tuneV8ForBatchRun();
   const { exports, cacheUsed } = loadWithCodeCache(bundle);
-  return { runCli: (exports as { runCli: typeof RunCli }).runCli, cacheUsed };
+  const cli = exports as { runCli: typeof RunCli; setUserModuleImporter: typeof SetUserModuleImporter };
+  // The bundle runs without a dynamic import of its own (core/user-module.ts): lend it this module's.
+  cli.setUserModuleImporter((url) => import(url));
+  return { runCli: cli.runCli, cacheUsed };
 }

@@ -1,5 +1,6 @@
 import { Command, CommanderError } from 'commander';
 import { isRampartError } from '../core/errors.js';
+export { setUserModuleImporter } from '../core/user-module.js';
 import { TOOL_NAME, TOOL_VERSION } from '../version.js';
 import { processIO, type CommandIO } from './io.js';
 

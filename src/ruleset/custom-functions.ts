@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { importUserModule } from '../core/user-module.js';
 import type { RulesetFunction } from './types.js';
 
 export interface CustomFunction {
@@ -18,7 +19,7 @@ export async function importCustomFunction(rulesetFile: string, functionsDir: st
   const base = path.resolve(path.dirname(rulesetFile), functionsDir, name);
   const file = ['.js', '.mjs', '.cjs'].map((extension) => base + extension).find((candidate) => existsSync(candidate));
   if (!file) throw new Error(`no file ${path.join(functionsDir, name)}.js next to the ruleset`);
-  const loaded = (await import(pathToFileURL(file).href)) as { default?: unknown };
+  const loaded = (await importUserModule(pathToFileURL(file).href)) as { default?: unknown };
   let exported: unknown = loaded.default ?? loaded;
   // A CommonJS module compiled from ESM exposes `exports.default` inside `default`.
   if (exported && typeof exported === 'object' && typeof (exported as { default?: unknown }).default === 'function') {

@@ -1,5 +1,7 @@
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { after, before, test } from 'node:test';
 import { builtPackageRoot, REPO, useFreshCli } from './golden.js';
@@ -80,4 +82,29 @@ test('a lint with a configuration file loads no Ajv: the build precompiled its v
     console.log(JSON.stringify({ code, stderr, ajvLoaded }));
   `);
   assert.deepEqual(result, { code: 1, stderr: '', ajvLoaded: false });
+});
+
+test('the bundled CLI runs a ruleset’s custom functions, ES module and CommonJS', { skip: process.env.RAMPART_TEST_BUILT !== '1' && 'needs `npm run build` (npm test runs it)' }, () => {
+  const dir = mkdtempSync(path.join(tmpdir(), 'rampart-functions-'));
+  mkdirSync(path.join(dir, 'functions'));
+  writeFileSync(path.join(dir, 'openapi.yaml'), "openapi: 3.0.3\ninfo:\n  title: pets\n  version: '1'\npaths: {}\n");
+  writeFileSync(
+    path.join(dir, 'ruleset.yaml'),
+    'functions: [upper, short]\nrules:\n  title-upper:\n    given: $.info.title\n    then: { function: upper }\n  title-short:\n    severity: error\n    given: $.info.title\n    then: { function: short, functionOptions: { max: 3 } }\n',
+  );
+  writeFileSync(path.join(dir, 'functions/upper.mjs'), "export default (input) => /^[A-Z]/.test(input) ? [] : [{ message: 'title starts in lower case' }];\n");
+  writeFileSync(path.join(dir, 'functions/short.cjs'), "module.exports = (input, options) => input.length > options.max ? [{ message: 'title longer than ' + options.max }] : [];\n");
+  const bundle = statSync(path.join(builtPackageRoot(), 'dist/bundle/rampart.cjs')).mtimeMs;
+  assert.ok(bundle >= statSync(path.join(builtPackageRoot(), 'dist/cli/main.js')).mtimeMs, 'bin/rampart.js runs the bundle');
+  const result = spawnSync(process.execPath, [path.join(builtPackageRoot(), 'bin/rampart.js'), 'lint', '-r', 'ruleset.yaml', '--allow-custom-functions', '-f', 'json', 'openapi.yaml'], { cwd: dir, encoding: 'utf8' });
+  assert.equal(result.stderr, '');
+  assert.equal(result.status, 1);
+  const findings = (JSON.parse(result.stdout) as { findings: { ruleId: string; message: string; severity: string }[] }).findings;
+  assert.deepEqual(
+    findings.map((finding) => [finding.ruleId, finding.severity, finding.message]),
+    [
+      ['title-short', 'error', 'title longer than 3'],
+      ['title-upper', 'warning', 'title starts in lower case'],
+    ],
+  );
 });
