@@ -324,32 +324,23 @@ async function ruleFromObject(file: RulesetFile, name: string, raw: Record<strin
   const recommended = raw.recommended === undefined ? undefined : expectBoolean(file, [...at, 'recommended'], raw.recommended);
   const uri = file.source.uri;
 
+  let base: SpectralRule | undefined = existing?.kind === 'spectral' ? { ...existing.rule } : undefined;
   if (existing?.kind === 'builtin') {
-    if (raw.given !== undefined || raw.then !== undefined) {
-      throw file.fail(at, `"${name}" is a built-in rule: change its severity here, or give your rule another name`);
+    if (raw.given === undefined && raw.then === undefined) {
+      // A built-in rule's checks and messages are code: without a new given/then only these two apply.
+      const ignored = Object.keys(raw).find((key) => key !== 'severity' && key !== 'recommended' && !key.startsWith('x-'));
+      if (ignored !== undefined) throw file.fail([...at, ignored], `"${name}" is a built-in rule: set its severity or recommended here, or redefine it with "given" and "then"`);
+      const state = { ...existing, enabled: true };
+      if (severity !== undefined) state.severity = severity;
+      if (recommended !== undefined) state.recommended = recommended;
+      return state;
     }
-    const state = { ...existing, enabled: true };
-    if (severity !== undefined) state.severity = severity;
-    if (recommended !== undefined) state.recommended = recommended;
-    return state;
+    // Redefined, as Spectral allows: the new given/then replace the built-in check, which keeps its severity and description unless they are given too.
+    if (raw.given === undefined || raw.then === undefined) throw file.fail(at, `redefining the built-in rule "${name}" takes both "given" and "then"`);
+    base = { ...newSpectralRule(name, scope), severity: existing.severity, recommended: existing.recommended, description: existing.definition.description };
   }
-
-  const base: SpectralRule | undefined = existing?.kind === 'spectral' ? { ...existing.rule } : undefined;
   if (!base && (raw.given === undefined || raw.then === undefined)) throw file.fail(at, 'the rule must have at least "given" and "then" properties');
-  const rule: SpectralRule = base ?? {
-    name,
-    given: [],
-    then: [],
-    description: null,
-    message: null,
-    severity: 'warning',
-    recommended: true,
-    resolved: true,
-    formats: scope.fileFormats,
-    documentationUrl: null,
-    aliases: scope.aliases,
-    registeredFormats: scope.registeredFormats,
-  };
+  const rule: SpectralRule = base ?? newSpectralRule(name, scope);
   if (raw.given !== undefined) {
     rule.given = parseGiven(file, [...at, 'given'], raw.given, scope.aliases);
     rule.aliases = scope.aliases;
@@ -363,6 +354,23 @@ async function ruleFromObject(file: RulesetFile, name: string, raw: Record<strin
   if (recommended !== undefined) rule.recommended = recommended;
   if (severity !== undefined) rule.severity = severity;
   return { kind: 'spectral', rule, enabled: true, owner: existing?.owner ?? uri };
+}
+
+function newSpectralRule(name: string, scope: RuleScope): SpectralRule {
+  return {
+    name,
+    given: [],
+    then: [],
+    description: null,
+    message: null,
+    severity: 'warning',
+    recommended: true,
+    resolved: true,
+    formats: scope.fileFormats,
+    documentationUrl: null,
+    aliases: scope.aliases,
+    registeredFormats: scope.registeredFormats,
+  };
 }
 
 function expectString(file: RulesetFile, at: (string | number)[], value: unknown): string {
@@ -386,12 +394,42 @@ function parseGiven(file: RulesetFile, at: (string | number)[], value: unknown, 
     try {
       // Targeted aliases depend on the document's format: check them with every format they name.
       const expanded = hasTargetedAliases(aliases) ? resolveAlias(aliases, expression, new Set(knownFormats())) : resolveAlias(aliases, expression, null);
-      for (const path of expanded) JSONPath({ path, json: {}, resultType: 'all', wrap: true });
+      for (const path of expanded) {
+        JSONPath({ path, json: {}, resultType: 'all', wrap: true });
+        checkScriptSegments(path);
+      }
     } catch (error) {
       throw file.fail(itemAt, `invalid JSONPath "${expression}": ${(error as Error).message}`, error);
     }
     return expression;
   });
+}
+
+/**
+ * Querying `{}` never reaches a filter such as `[?(@.x`, so its syntax error would only surface
+ * while linting, as a crashed rule. Parse each script segment now, as jsonpath-plus will.
+ */
+function checkScriptSegments(path: string): void {
+  const Script = (JSONPath.prototype as { safeVm?: { Script: new (code: string) => unknown } }).safeVm?.Script;
+  for (const segment of JSONPath.toPathArray(path)) {
+    if (!segment.startsWith('(') && !segment.startsWith('?(')) continue;
+    const code = /^\??\((.*)\)$/su.exec(segment)?.[1];
+    if (code === undefined) throw new Error(`"[${segment}" is not closed with ")]"`);
+    // The names jsonpath-plus gives @, @property… before it parses the script.
+    const script = code
+      .replaceAll('@parentProperty', '_$_parentProperty')
+      .replaceAll('@parent', '_$_parent')
+      .replaceAll('@property', '_$_property')
+      .replaceAll('@root', '_$_root')
+      .replaceAll('@path', '_$_path')
+      .replaceAll(/@([.\s)[])/gu, '_$_v$1');
+    try {
+      if (Script) new Script(script);
+    } catch (error) {
+      // jsep counts characters in the rewritten script, which the user never wrote.
+      throw new Error((error as Error).message.replace(/ at character \d+$/u, ''), { cause: error });
+    }
+  }
 }
 
 async function parseThen(file: RulesetFile, at: (string | number)[], value: unknown, scope: RuleScope): Promise<ThenStep[]> {

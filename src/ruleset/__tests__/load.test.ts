@@ -161,6 +161,31 @@ describe('ruleset loading: extends and severities', () => {
     assert.ok(selection.definitions.size > 10);
   });
 
+  it('redefines a built-in rule with its own given and then, keeping the built-in severity unless it sets one (as Spectral does)', async () => {
+    const files = {
+      'openapi.yaml': "openapi: 3.0.3\ninfo:\n  title: Pets\n  version: '1'\n  contact: { name: Pets team }\npaths: {}\n",
+      'ruleset.yaml': yaml`
+        extends: [[spectral:oas, off]]
+        rules:
+          info-contact:
+            description: The contact needs an email.
+            given: $.info.contact
+            then: { field: email, function: truthy }
+          operation-operationId-unique:
+            severity: info
+            given: $.info
+            then: { field: termsOfService, function: truthy }
+      `,
+    };
+    assert.deepEqual(await lintWith(files), [
+      // Sorted by place; with no message of its own, a rule reports its description, as in Spectral.
+      'operation-operationId-unique info openapi.yaml#/info:2 Every operation must have a unique operationId.',
+      'info-contact warning openapi.yaml#/info/contact:5 The contact needs an email.',
+    ]);
+    const selection = await loadRulesets(['ruleset.yaml'], { cwd: workspace(files), allowCustomFunctions: false });
+    assert.equal(selection.definitions.get('info-contact')?.builtin, undefined, 'the built-in check no longer runs');
+  });
+
   it('merges several --ruleset entries in order, and they replace the default rulesets', async () => {
     const cwd = workspace({
       'one.yaml': 'rules:\n  shared: { given: $, severity: error, then: { function: truthy } }\n',
@@ -397,6 +422,26 @@ describe('ruleset loading: bad rulesets are one-line errors with file:line', () 
       name: 'circular alias',
       files: { 'ruleset.yaml': "aliases:\n  A: ['#B']\n  B: ['#A.x']\nrules: {}\n" },
       error: 'ruleset.yaml:2:3: aliases.A: Alias "A" is circular. Resolution stack: A -> B -> A [RAMPART_CONFIG_INVALID]',
+    },
+    {
+      name: 'a filter that is not closed',
+      files: { 'ruleset.yaml': 'rules:\n  my-rule:\n    given: $.info[?(@.x\n    then: { function: truthy }\n' },
+      error: 'ruleset.yaml:3:5: rules.my-rule.given: invalid JSONPath "$.info[?(@.x": "[?(@" is not closed with ")]" [RAMPART_CONFIG_INVALID]',
+    },
+    {
+      name: 'a filter that is not an expression',
+      files: { 'ruleset.yaml': "rules:\n  my-rule:\n    given: ['$', '$.paths[*][?(@.a == 1 &&)]']\n    then: { function: truthy }\n" },
+      error: 'ruleset.yaml:3:18: rules.my-rule.given[1]: invalid JSONPath "$.paths[*][?(@.a == 1 &&)]": Expected expression after && [RAMPART_CONFIG_INVALID]',
+    },
+    {
+      name: 'a message for a built-in rule without a new given and then',
+      files: { 'ruleset.yaml': 'extends: spectral:oas\nrules:\n  info-contact:\n    severity: error\n    message: Add a contact\n' },
+      error: 'ruleset.yaml:5:5: rules.info-contact.message: "info-contact" is a built-in rule: set its severity or recommended here, or redefine it with "given" and "then" [RAMPART_CONFIG_INVALID]',
+    },
+    {
+      name: 'a built-in rule redefined with only a given',
+      files: { 'ruleset.yaml': 'extends: spectral:oas\nrules:\n  info-contact:\n    given: $.info\n' },
+      error: 'ruleset.yaml:3:3: rules.info-contact: redefining the built-in rule "info-contact" takes both "given" and "then" [RAMPART_CONFIG_INVALID]',
     },
     {
       name: 'severity for a rule nobody defines',
