@@ -11,6 +11,8 @@ export interface CommandIO {
   /** Standard output is a terminal (colours, progress). */
   isTTY: boolean;
   env: NodeJS.ProcessEnv;
+  /** All of standard input, up to `limit` bytes (more is cut there); undefined when it is a terminal. */
+  readStdin?: (limit: number) => Promise<Uint8Array | undefined>;
 }
 
 export function processIO(): CommandIO {
@@ -33,7 +35,21 @@ export function processIO(): CommandIO {
     stderr: (text) => process.stderr.write(text),
     isTTY: Boolean(process.stdout.isTTY),
     env: process.env,
+    readStdin,
   };
+}
+
+/** Reads standard input to its end, keeping at most `limit` bytes; a terminal is not waited on. */
+async function readStdin(limit: number): Promise<Uint8Array | undefined> {
+  if (process.stdin.isTTY) return undefined;
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of process.stdin as AsyncIterable<Buffer>) {
+    if (size >= limit) break;
+    chunks.push(chunk);
+    size += chunk.length;
+  }
+  return Buffer.concat(chunks).subarray(0, limit);
 }
 
 /** NO_COLOR and FORCE_COLOR win over the TTY check, as most CLIs do. */

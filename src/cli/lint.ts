@@ -11,6 +11,7 @@ import { countBySeverity, type Finding } from '../core/finding.js';
 import { isAtLeast, type Severity } from '../core/severity.js';
 import { applyBaseline, parseBaseline, serializeBaseline, updateBaseline, type Baseline } from '../lint/baseline.js';
 import { lint } from '../lint/lint.js';
+import { decodeText, MAX_FILE_BYTES } from '../spec/source.js';
 import type { RuleDefinition } from '../lint/rule-settings.js';
 import type { RuleInfo } from '../report/types.js';
 import { TOOL_NAME, TOOL_VERSION } from '../version.js';
@@ -24,6 +25,8 @@ export interface LintFlags extends LintFlagValues {
   /** A file from `--config`, or false from `--no-config`. */
   config?: string | false;
   updateBaseline?: boolean;
+  /** The path standard input (`-`) stands for: where its relative $refs start and how it is reported. */
+  stdinFilepath?: string;
 }
 
 /** `--config`'s help, naming every file discovery looks for (shared with `score`). */
@@ -33,7 +36,7 @@ export function registerLint(program: Command, run: (action: () => Promise<numbe
   program
     .command('lint')
     .description('Lint Swagger 2.0 / OpenAPI 3.x descriptions (files or globs).')
-    .argument('<files...>', 'API descriptions: files or globs such as "api/**/*.yaml"')
+    .argument('[files...]', 'API descriptions: files or globs such as "api/**/*.yaml", or - for standard input')
     .option('-r, --ruleset <file>', 'ruleset file (Spectral format) or built-in name; repeatable; replaces the defaults and the config\'s extends', collect)
     .option('-f, --format <format[:file]>', FORMAT_HELP, collect)
     .option('-c, --config <file>', CONFIG_OPTION_HELP)
@@ -48,6 +51,7 @@ export function registerLint(program: Command, run: (action: () => Promise<numbe
     .option('--allow-remote', 'follow http(s) $refs')
     .option('--allow-outside-root', 'follow $refs to files outside the working directory and the document folder')
     .option('--allow-custom-functions', 'allow JavaScript functions from ruleset files')
+    .option('--stdin-filepath <path>', 'lint standard input as if it were this file (its $refs, overrides and baseline entries follow the path)')
     .action((files: string[], flags: LintFlags) => run(() => lintCommand(files, flags, io)));
 }
 
@@ -66,14 +70,17 @@ export async function lintCommand(files: string[], flags: LintFlags, io: Command
   const baselinePlace = baselineFile ? { cwd: io.cwd, baselineDir: path.dirname(baselineFile) } : undefined;
   const baseline = baselineFile && !flags.updateBaseline ? readBaseline(baselineFile, io.cwd) : undefined;
 
+  const stdin = await stdinDocument(files, flags.stdinFilepath, io);
+  const onDisk = files.filter((file) => file !== '-');
   // RAMPART_TIMING=1 prints the slowest rules, as ESLint's TIMING=1 does.
   const timings = io.env.RAMPART_TIMING ? new Map<string, number>() : undefined;
-  const result = await lint(withoutOwnFiles(files, io.cwd, [baselineFile, settings.configFile]), {
+  const result = await lint([...(stdin ? [stdin.file] : []), ...withoutOwnFiles(onDisk, io.cwd, [baselineFile, settings.configFile])], {
     cwd: io.cwd,
     selection: settings.selection,
     allowRemote: settings.allowRemote,
     allowOutsideRoot: settings.allowOutsideRoot,
     timings,
+    ...(stdin && { overlay: stdin.overlay }),
   });
   if (timings) io.stderr(timingTable(timings));
   for (const error of result.errors) io.stderr(`${TOOL_NAME}: ${error.toOneLine()}\n`);
@@ -105,6 +112,30 @@ export async function lintCommand(files: string[], flags: LintFlags, io: Command
   if (result.errors.length > 0) return 2;
   if (flags.updateBaseline) return 0;
   return exitCodeFor(findings, settings.failSeverity, settings.maxWarnings);
+}
+
+/**
+ * Standard input as a document, as Spectral and ESLint editors use it: `-` among the files, or
+ * `--stdin-filepath` alone. It is read once, in memory, under the path it stands for, so its relative
+ * `$refs` resolve from that folder on disk.
+ */
+async function stdinDocument(files: readonly string[], stdinFilepath: string | undefined, io: CommandIO): Promise<{ file: string; overlay: Map<string, string> } | undefined> {
+  const dashes = files.filter((file) => file === '-').length;
+  if (files.length === 0 && stdinFilepath === undefined) throw new RampartError('RAMPART_USAGE', 'no API description given: name files or globs, or - for standard input');
+  if (dashes > 1) throw new RampartError('RAMPART_USAGE', '- (standard input) can be given once');
+  if (dashes === 0 && files.length > 0) {
+    if (stdinFilepath !== undefined) throw new RampartError('RAMPART_USAGE', '--stdin-filepath names standard input: give - among the files, or no files');
+    return undefined;
+  }
+  const file = stdinFilepath ?? '<stdin>';
+  if (stdinFilepath !== undefined && (stdinFilepath.trim() === '' || /^https?:\/\//i.test(stdinFilepath))) {
+    throw new RampartError('RAMPART_USAGE', `--stdin-filepath: expected a file path, got "${stdinFilepath}"`);
+  }
+  const bytes = await io.readStdin?.(MAX_FILE_BYTES + 1);
+  if (bytes === undefined) throw new RampartError('RAMPART_USAGE', 'standard input is a terminal: pipe the description into rampart lint -');
+  // Too large, binary or not UTF-8: the same one-line errors as for a file.
+  const text = decodeText(bytes, file);
+  return { file, overlay: new Map([[path.resolve(io.cwd, file), text]]) };
 }
 
 /**

@@ -5,7 +5,8 @@
  *
  * Steps:
  *   rampart <args…>   runs `node bin/rampart.js` with NO_COLOR=1; the transcript gets its stdout,
- *                     its stderr lines prefixed "[stderr] ", and "[exit N]"
+ *                     its stderr lines prefixed "[stderr] ", and "[exit N]"; `< file` (two words, anywhere)
+ *                     feeds the file to its standard input, which is otherwise empty
  *   cd <dir>          changes the working directory for the next steps (relative to the current one)
  *   cp <from> <to>    copies a file or folder; <REPO>/… names a path in the repository
  *   cat <file>        adds a file's content to the transcript
@@ -50,7 +51,11 @@ export async function runCase(caseDir: string): Promise<string> {
       transcript += `$ ${step}\n`;
       const local = (file: string) => (file.startsWith('<REPO>/') ? path.join(REPO, file.slice('<REPO>/'.length)) : path.resolve(cwd, file));
       if (name === 'rampart') {
-        const result = await run(process.execPath, [cli, ...args], cwd);
+        // `rampart lint - < file` feeds the file to standard input; without `<` it is empty.
+        const redirect = args.indexOf('<');
+        const input = redirect === -1 ? undefined : readFileSync(local(args[redirect + 1]!));
+        if (redirect !== -1) args.splice(redirect, 2);
+        const result = await run(process.execPath, [cli, ...args], cwd, input);
         transcript += result.stdout;
         transcript += result.stderr
           .split('\n')
@@ -74,9 +79,10 @@ export async function runCase(caseDir: string): Promise<string> {
   }
 }
 
-function run(command: string, args: string[], cwd: string): Promise<{ stdout: string; stderr: string; status: number | null; signal: string | null }> {
+function run(command: string, args: string[], cwd: string, input?: Buffer): Promise<{ stdout: string; stderr: string; status: number | null; signal: string | null }> {
   return new Promise((resolve, reject) => {
     const child = spawn(command, args, { cwd, env: { PATH: process.env.PATH ?? '', NO_COLOR: '1' }, timeout: 120_000 });
+    child.stdin.end(input);
     let stdout = '';
     let stderr = '';
     child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));

@@ -18,8 +18,18 @@ const cliCases: { name: string; argv: string[]; stderr: string }[] = [
   },
   {
     name: 'a missing argument',
+    argv: ['diff', 'a.yaml'],
+    stderr: "rampart: missing required argument 'revision' (see rampart --help) [RAMPART_USAGE]\n",
+  },
+  {
+    name: 'lint without a file (standard input is read only when asked for)',
     argv: ['lint'],
-    stderr: "rampart: missing required argument 'files' (see rampart --help) [RAMPART_USAGE]\n",
+    stderr: 'rampart: no API description given: name files or globs, or - for standard input [RAMPART_USAGE]\n',
+  },
+  {
+    name: 'standard input as a terminal',
+    argv: ['lint', '-'],
+    stderr: 'rampart: standard input is a terminal: pipe the description into rampart lint - [RAMPART_USAGE]\n',
   },
 ];
 
