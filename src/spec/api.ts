@@ -71,6 +71,12 @@ export interface Parameter {
   in: ParameterLocation;
   required: boolean;
   deprecated: boolean;
+  /**
+   * How values are written on the wire: the 3.x `style` and `explode` with their defaults filled in
+   * (2.0 `collectionFormat` mapped to them; `tsvDelimited` has no 3.x name).
+   */
+  style: string;
+  explode: boolean;
   schema: Schema;
   origin: Origin;
 }
@@ -114,8 +120,20 @@ export interface SecurityScheme {
   in?: string;
   parameterName?: string;
   /** OAuth2 flows by 3.x name (2.0 `application` → `clientCredentials`, `accessCode` → `authorizationCode`). */
-  flows: Map<string, { scopes: string[] }>;
+  flows: Map<string, OAuthFlow>;
   origin: Origin;
+}
+
+export interface OAuthFlow {
+  scopes: string[];
+  authorizationUrl?: string;
+  tokenUrl?: string;
+}
+
+export interface Discriminator {
+  propertyName: string;
+  /** Tag value → the schema's name (last segment of the `$ref` or name written), so moving files changes nothing. */
+  mapping: Map<string, string>;
 }
 
 export interface Bound {
@@ -148,6 +166,8 @@ export interface Schema {
   maxItems?: number;
   minProperties?: number;
   maxProperties?: number;
+  multipleOf?: number;
+  uniqueItems: boolean;
   properties: Map<string, Schema>;
   required: Set<string>;
   /** undefined: not stated (open). */
@@ -157,6 +177,7 @@ export interface Schema {
   prefixItems?: Schema[];
   oneOf?: Schema[];
   anyOf?: Schema[];
+  discriminator?: Discriminator;
   readOnly: boolean;
   writeOnly: boolean;
   deprecated: boolean;
@@ -312,6 +333,7 @@ class ApiBuilder {
       in: raw.in as ParameterLocation,
       required: raw.required === true || raw.in === 'path',
       deprecated: raw.deprecated === true,
+      ...serialization(raw, this.oas2),
       // 2.0 parameters carry their schema keywords themselves.
       schema: this.oas2 ? this.schema(node) : this.contentSchema(node),
       origin: this.origin(node),
@@ -324,7 +346,7 @@ class ApiBuilder {
     if (raw.schema !== undefined) return this.schema(this.child(node, 'schema'));
     const first = this.entries(this.child(node, 'content'))[0];
     if (first) return this.schema(this.child(first[1], 'schema'));
-    return this.emptySchema(this.origin(node));
+    return anySchema(this.origin(node));
   }
 
   private requestBody(node: NodeAt): RequestBody | undefined {
@@ -354,7 +376,7 @@ class ApiBuilder {
     const fields = parameters.filter((p) => (p.value as Raw).in === 'formData');
     if (fields.length === 0) return undefined;
     const origin = this.origin(fields[0]!);
-    const schema = this.emptySchema(origin);
+    const schema = anySchema(origin);
     schema.types = new Set(['object']);
     for (const field of fields) {
       const raw = field.value as Raw;
@@ -429,13 +451,14 @@ class ApiBuilder {
     for (const [name, node] of this.entries(holder)) {
       if (!isObject(node.value)) continue;
       const raw = node.value;
-      const flows = new Map<string, { scopes: string[] }>();
+      const flows = new Map<string, OAuthFlow>();
+      const flowOf = (value: Raw): OAuthFlow => ({ scopes: isObject(value.scopes) ? Object.keys(value.scopes) : [], authorizationUrl: str(value.authorizationUrl), tokenUrl: str(value.tokenUrl) });
       if (this.oas2 && raw.type === 'oauth2') {
         const flow = { implicit: 'implicit', password: 'password', application: 'clientCredentials', accessCode: 'authorizationCode' }[String(raw.flow)] ?? String(raw.flow);
-        flows.set(flow, { scopes: isObject(raw.scopes) ? Object.keys(raw.scopes) : [] });
+        flows.set(flow, flowOf(raw));
       } else if (isObject(raw.flows)) {
         for (const [flow, value] of Object.entries(raw.flows)) {
-          if (isObject(value)) flows.set(flow, { scopes: isObject(value.scopes) ? Object.keys(value.scopes) : [] });
+          if (isObject(value)) flows.set(flow, flowOf(value));
         }
       }
       const basic = this.oas2 && raw.type === 'basic';
@@ -454,54 +477,18 @@ class ApiBuilder {
 
   // ---- schemas ----------------------------------------------------------------------------
 
-  /** Every field present from the start: one stable object shape keeps property access fast. */
-  private emptySchema(origin: Origin): Schema {
-    return {
-      origin,
-      types: undefined,
-      nullable: false,
-      format: undefined,
-      pattern: undefined,
-      enum: undefined,
-      extensibleEnum: false,
-      hasConst: false,
-      const: undefined,
-      minimum: undefined,
-      maximum: undefined,
-      minLength: undefined,
-      maxLength: undefined,
-      minItems: undefined,
-      maxItems: undefined,
-      minProperties: undefined,
-      maxProperties: undefined,
-      properties: new Map(),
-      required: new Set(),
-      additionalProperties: undefined,
-      unevaluatedProperties: undefined,
-      items: undefined,
-      prefixItems: undefined,
-      oneOf: undefined,
-      anyOf: undefined,
-      readOnly: false,
-      writeOnly: false,
-      deprecated: false,
-      hasDefault: false,
-      default: undefined,
-    };
-  }
-
   /** The normalised schema at a node (already dereferenced), memoised per written object: cycles stay cycles. */
   schema(node: NodeAt): Schema {
     const value = node.value;
     if (typeof value === 'boolean') {
-      const schema = this.emptySchema(this.origin(node));
+      const schema = anySchema(this.origin(node));
       if (!value) schema.types = new Set();
       return schema;
     }
-    if (!isObject(value) || isRefObject(value)) return this.emptySchema(this.origin(node));
+    if (!isObject(value) || isRefObject(value)) return anySchema(this.origin(node));
     const known = this.schemas.get(value);
     if (known) return known;
-    const schema = this.emptySchema(this.origin(node));
+    const schema = anySchema(this.origin(node));
     this.schemas.set(value, schema);
     this.fill(schema, node, value);
     return schema;
@@ -537,6 +524,8 @@ class ApiBuilder {
     schema.maxItems = num(raw.maxItems);
     schema.minProperties = num(raw.minProperties);
     schema.maxProperties = num(raw.maxProperties);
+    schema.multipleOf = num(raw.multipleOf);
+    schema.uniqueItems = raw.uniqueItems === true;
     schema.readOnly = raw.readOnly === true;
     schema.writeOnly = raw.writeOnly === true;
     schema.deprecated = raw.deprecated === true;
@@ -558,6 +547,7 @@ class ApiBuilder {
     }
     if (Array.isArray(raw.oneOf)) schema.oneOf = this.items(this.child(node, 'oneOf')).map((item) => this.schema(item));
     if (Array.isArray(raw.anyOf)) schema.anyOf = this.items(this.child(node, 'anyOf')).map((item) => this.schema(item));
+    schema.discriminator = discriminatorOf(raw.discriminator);
     if (Array.isArray(raw.allOf)) this.mergeAllOf(schema, node, types !== undefined);
   }
 
@@ -579,6 +569,45 @@ class ApiBuilder {
   }
 }
 
+/** A schema that says nothing (any value): every field present from the start, one stable object shape keeps property access fast. */
+export function anySchema(origin: Origin): Schema {
+  return {
+    origin,
+    types: undefined,
+    nullable: false,
+    format: undefined,
+    pattern: undefined,
+    enum: undefined,
+    extensibleEnum: false,
+    hasConst: false,
+    const: undefined,
+    minimum: undefined,
+    maximum: undefined,
+    minLength: undefined,
+    maxLength: undefined,
+    minItems: undefined,
+    maxItems: undefined,
+    minProperties: undefined,
+    maxProperties: undefined,
+    multipleOf: undefined,
+    uniqueItems: false,
+    properties: new Map(),
+    required: new Set(),
+    additionalProperties: undefined,
+    unevaluatedProperties: undefined,
+    items: undefined,
+    prefixItems: undefined,
+    oneOf: undefined,
+    anyOf: undefined,
+    discriminator: undefined,
+    readOnly: false,
+    writeOnly: false,
+    deprecated: false,
+    hasDefault: false,
+    default: undefined,
+  };
+}
+
 function mergeInto(target: Schema, part: Schema): void {
   if (part.types) target.types = target.types ? new Set([...target.types].filter((t) => part.types!.has(t) || (t === 'integer' && part.types!.has('number')))) : new Set(part.types);
   target.format ??= part.format;
@@ -597,6 +626,8 @@ function mergeInto(target: Schema, part: Schema): void {
   target.maxItems = minOf(target.maxItems, part.maxItems);
   target.minProperties = maxOf(target.minProperties, part.minProperties);
   target.maxProperties = minOf(target.maxProperties, part.maxProperties);
+  target.multipleOf ??= part.multipleOf;
+  target.uniqueItems ||= part.uniqueItems;
   for (const [name, property] of part.properties) if (!target.properties.has(name)) target.properties.set(name, property);
   for (const name of part.required) target.required.add(name);
   if (part.additionalProperties === false || target.additionalProperties === undefined) target.additionalProperties = part.additionalProperties ?? target.additionalProperties;
@@ -605,6 +636,7 @@ function mergeInto(target: Schema, part: Schema): void {
   target.prefixItems ??= part.prefixItems;
   target.oneOf ??= part.oneOf;
   target.anyOf ??= part.anyOf;
+  target.discriminator ??= part.discriminator;
   target.readOnly ||= part.readOnly;
   target.writeOnly ||= part.writeOnly;
   target.deprecated ||= part.deprecated;
@@ -630,6 +662,29 @@ function tighter(a: Bound | undefined, b: Bound | undefined, direction: 1 | -1):
 
 const maxOf = (a: number | undefined, b: number | undefined) => (a === undefined ? b : b === undefined ? a : Math.max(a, b));
 const minOf = (a: number | undefined, b: number | undefined) => (a === undefined ? b : b === undefined ? a : Math.min(a, b));
+
+/** 3.x: `style`/`explode` with their defaults; 2.0: `collectionFormat` (default `csv`) in 3.x terms. */
+function serialization(raw: Raw, oas2: boolean): { style: string; explode: boolean } {
+  const location = String(raw.in);
+  const simple = location === 'path' || location === 'header';
+  if (oas2) {
+    const format = str(raw.collectionFormat) ?? 'csv';
+    if (format === 'multi') return { style: 'form', explode: true };
+    if (format === 'ssv') return { style: 'spaceDelimited', explode: false };
+    if (format === 'pipes') return { style: 'pipeDelimited', explode: false };
+    if (format === 'tsv') return { style: 'tsvDelimited', explode: false };
+    return { style: simple ? 'simple' : 'form', explode: false };
+  }
+  const style = str(raw.style) ?? (simple ? 'simple' : 'form');
+  return { style, explode: typeof raw.explode === 'boolean' ? raw.explode : style === 'form' };
+}
+
+function discriminatorOf(value: unknown): Discriminator | undefined {
+  if (!isObject(value) || typeof value.propertyName !== 'string') return undefined;
+  const mapping = new Map<string, string>();
+  if (isObject(value.mapping)) for (const [tag, target] of Object.entries(value.mapping)) if (typeof target === 'string') mapping.set(tag, target.slice(target.lastIndexOf('/') + 1));
+  return { propertyName: value.propertyName, mapping };
+}
 
 function mediaTypes(value: unknown): string[] | undefined {
   return Array.isArray(value) && value.length > 0 ? value.map(String) : undefined;
