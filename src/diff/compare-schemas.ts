@@ -25,6 +25,22 @@ export const SCHEMA_KINDS = [
   'min-decreased',
   'max-increased',
   'max-decreased',
+  'multiple-of-added',
+  'multiple-of-removed',
+  'multiple-of-narrowed',
+  'multiple-of-widened',
+  'multiple-of-changed',
+  'unique-items-added',
+  'unique-items-removed',
+  'default-added',
+  'default-removed',
+  'default-changed',
+  'discriminator-added',
+  'discriminator-removed',
+  'discriminator-property-changed',
+  'discriminator-mapping-added',
+  'discriminator-mapping-removed',
+  'discriminator-mapping-changed',
   'additional-properties-closed',
   'additional-properties-opened',
   'additional-properties-restricted',
@@ -38,14 +54,26 @@ export const SCHEMA_KINDS = [
   'variant-removed',
   'property-added',
   'property-added-required',
+  'property-added-required-with-default',
   'property-removed',
   'property-became-required',
+  'property-became-required-with-default',
   'property-became-optional',
+  'property-became-read-only',
+  'property-became-not-read-only',
+  'property-became-write-only',
+  'property-became-not-write-only',
 ] as const;
 export type SchemaKind = (typeof SCHEMA_KINDS)[number];
 
 /** Kinds about one property of an object, always reported with the property's path. */
-export const PROPERTY_KINDS: ReadonlySet<SchemaKind> = new Set(['property-added', 'property-added-required', 'property-removed', 'property-became-required', 'property-became-optional']);
+export const PROPERTY_KINDS: ReadonlySet<SchemaKind> = new Set(SCHEMA_KINDS.filter((kind) => kind.startsWith('property-')));
+
+/**
+ * readOnly / writeOnly changes themselves: reported even though the property is (or was) hidden
+ * from one direction, since becoming hidden or visible is the news.
+ */
+export const MUTABILITY_KINDS: ReadonlySet<SchemaKind> = new Set(['property-became-read-only', 'property-became-not-read-only', 'property-became-write-only', 'property-became-not-write-only']);
 
 export interface SchemaDelta {
   kind: SchemaKind;
@@ -54,9 +82,14 @@ export interface SchemaDelta {
   base: Origin;
   revision: Origin;
   data: Record<string, unknown>;
-  /** The property concerned is readOnly / writeOnly (ignored in requests / responses respectively). */
+  /**
+   * The property concerned, or one it is nested in, is readOnly / writeOnly on either side: clients
+   * never send it / never receive it, so the delta is ignored in requests / responses respectively.
+   */
   readOnly?: boolean;
   writeOnly?: boolean;
+  /** The delta matters in one direction only (the other direction sees no change). */
+  onlyIn?: 'request' | 'response';
 }
 
 const NONE: SchemaDelta[] = [];
@@ -108,8 +141,11 @@ export class SchemaComparer {
       out.push(delta);
     };
     const here = (kind: SchemaKind, data: Record<string, unknown> = {}) => add({ kind, path: [], base: b.origin, revision: r.origin, data });
-    const nest = (segment: string, deltas: SchemaDelta[]) => {
-      for (const delta of deltas) add({ ...delta, path: [segment, ...delta.path] });
+    const nest = (segment: string, deltas: SchemaDelta[], hidden?: { readOnly: boolean; writeOnly: boolean }) => {
+      for (const delta of deltas) {
+        const flags = hidden ? { readOnly: delta.readOnly || hidden.readOnly, writeOnly: delta.writeOnly || hidden.writeOnly } : {};
+        add({ ...delta, path: [segment, ...delta.path], ...flags });
+      }
     };
 
     const typeRelation = relation(b.types, r.types);
@@ -157,6 +193,23 @@ export class SchemaComparer {
       else here(stricter > 0 ? 'max-decreased' : 'max-increased', data);
     }
 
+    if (b.multipleOf !== r.multipleOf) {
+      const data = { from: b.multipleOf ?? 'none', to: r.multipleOf ?? 'none' };
+      if (b.multipleOf === undefined) here('multiple-of-added', data);
+      else if (r.multipleOf === undefined) here('multiple-of-removed', data);
+      // Multiples of 4 are multiples of 2: 2 → 4 admits fewer values, 4 → 2 more.
+      else if (isMultiple(r.multipleOf, b.multipleOf)) here('multiple-of-narrowed', data);
+      else if (isMultiple(b.multipleOf, r.multipleOf)) here('multiple-of-widened', data);
+      else here('multiple-of-changed', data);
+    }
+    if (b.uniqueItems !== r.uniqueItems) here(r.uniqueItems ? 'unique-items-added' : 'unique-items-removed');
+    if (b.hasDefault || r.hasDefault) {
+      if (!b.hasDefault) here('default-added', { to: show(r.default) });
+      else if (!r.hasDefault) here('default-removed', { from: show(b.default) });
+      else if (key(b.default) !== key(r.default)) here('default-changed', { from: show(b.default), to: show(r.default) });
+    }
+    compareDiscriminators(b, r, here);
+
     compareOpenness(b.additionalProperties, r.additionalProperties, 'additional-properties', here, (deltas) => nest('{*}', deltas), this);
     compareOpenness(b.unevaluatedProperties, r.unevaluatedProperties, 'unevaluated-properties', here, (deltas) => nest('{*}', deltas), this);
 
@@ -167,16 +220,20 @@ export class SchemaComparer {
         continue;
       }
       const isRequired = r.required.has(name);
+      const flags = { readOnly: property.readOnly || next.readOnly, writeOnly: property.writeOnly || next.writeOnly };
+      const at = { path: [name], base: property.origin, revision: next.origin, data: { name } };
       if (b.required.has(name) !== isRequired) {
-        const flags = { readOnly: property.readOnly || next.readOnly, writeOnly: property.writeOnly || next.writeOnly };
-        add({ kind: isRequired ? 'property-became-required' : 'property-became-optional', path: [name], base: property.origin, revision: next.origin, data: { name }, ...flags });
+        // A default stands in for a value the client leaves out, as for parameters.
+        const kind = !isRequired ? 'property-became-optional' : next.hasDefault ? 'property-became-required-with-default' : 'property-became-required';
+        add({ kind, ...at, ...flags });
       }
+      this.compareMutability(property, next, isRequired, at, add);
       const nested = this.compare(property, next);
-      if (nested.length > 0) nest(name, nested);
+      if (nested.length > 0) nest(name, nested, flags);
     }
     for (const [name, property] of r.properties) {
       if (b.properties.has(name)) continue;
-      const kind = r.required.has(name) ? 'property-added-required' : 'property-added';
+      const kind = !r.required.has(name) ? 'property-added' : property.hasDefault ? 'property-added-required-with-default' : 'property-added-required';
       add({ kind, path: [name], base: b.origin, revision: property.origin, data: { name }, readOnly: property.readOnly, writeOnly: property.writeOnly });
     }
 
@@ -193,6 +250,22 @@ export class SchemaComparer {
     this.compareVariants(b.oneOf, r.oneOf, 'oneOf', b, r, add);
     this.compareVariants(b.anyOf, r.anyOf, 'anyOf', b, r, add);
     return out;
+  }
+
+  /**
+   * readOnly hides a property from requests, writeOnly from responses. Becoming hidden or visible is
+   * reported as such; a required property that becomes visible to requests is also newly required
+   * there (`required` of a readOnly property applies to responses only), and likewise for responses.
+   */
+  private compareMutability(property: Schema, next: Schema, isRequired: boolean, at: Pick<SchemaDelta, 'path' | 'base' | 'revision' | 'data'>, add: (delta: SchemaDelta) => void): void {
+    if (property.readOnly !== next.readOnly) {
+      add({ kind: next.readOnly ? 'property-became-read-only' : 'property-became-not-read-only', ...at });
+      if (!next.readOnly && isRequired && !next.writeOnly) add({ kind: next.hasDefault ? 'property-became-required-with-default' : 'property-became-required', ...at, onlyIn: 'request' });
+    }
+    if (property.writeOnly !== next.writeOnly) {
+      add({ kind: next.writeOnly ? 'property-became-write-only' : 'property-became-not-write-only', ...at });
+      if (!next.writeOnly && isRequired && !next.readOnly) add({ kind: 'property-became-required', ...at, onlyIn: 'response' });
+    }
   }
 
   /** Variants match when their shapes are equal; one unmatched on each side is a variant that changed. */
@@ -219,6 +292,27 @@ export class SchemaComparer {
     for (const variant of lost) add({ kind: 'variant-removed', path: [], base: variant.origin, revision: r.origin, data: { keyword } });
     for (const variant of unmatched) add({ kind: 'variant-added', path: [], base: b.origin, revision: variant.origin, data: { keyword } });
   }
+}
+
+function compareDiscriminators(b: Schema, r: Schema, here: (kind: SchemaKind, data?: Record<string, unknown>) => void): void {
+  const from = b.discriminator;
+  const to = r.discriminator;
+  if (!from && !to) return;
+  if (!from) return here('discriminator-added', { to: to!.propertyName });
+  if (!to) return here('discriminator-removed', { from: from.propertyName });
+  if (from.propertyName !== to.propertyName) here('discriminator-property-changed', { from: from.propertyName, to: to.propertyName });
+  for (const [tag, target] of from.mapping) {
+    const next = to.mapping.get(tag);
+    if (next === undefined) here('discriminator-mapping-removed', { tag, target });
+    else if (next !== target) here('discriminator-mapping-changed', { tag, from: target, to: next });
+  }
+  for (const [tag, target] of to.mapping) if (!from.mapping.has(tag)) here('discriminator-mapping-added', { tag, target });
+}
+
+/** Is `value` a whole multiple of `step`? Tolerates binary fractions such as 0.1. */
+function isMultiple(value: number, step: number): boolean {
+  const quotient = value / step;
+  return Math.abs(quotient - Math.round(quotient)) < 1e-9;
 }
 
 function compareOpenness(

@@ -7,7 +7,7 @@ export const LEVELS: readonly Level[] = ['breaking', 'warning', 'info'];
 
 export type Direction = 'request' | 'response' | 'none';
 export type Area = 'paths' | 'operation' | 'parameters' | 'request-body' | 'responses' | 'headers' | 'schema' | 'security' | 'servers' | 'webhooks' | 'info';
-export type Kind = 'existence' | 'lifecycle' | 'identity' | 'type' | 'constraints' | 'values' | 'requiredness' | 'structure' | 'location';
+export type Kind = 'existence' | 'lifecycle' | 'identity' | 'type' | 'constraints' | 'values' | 'requiredness' | 'mutability' | 'structure' | 'location';
 /** What happened, as a changelog reads it. */
 export type Action = 'add' | 'remove' | 'change' | 'rename' | 'deprecate';
 

@@ -7,10 +7,10 @@ import { apiWideCases, apiWideQuietCases } from './cases/api-wide.js';
 import { bodyCases } from './cases/bodies.js';
 import { endpointCases } from './cases/endpoints.js';
 import { parameterCases } from './cases/parameters.js';
-import { schemaCases } from './cases/schemas.js';
+import { schemaCases, visibilityCases } from './cases/schemas.js';
 import { runDiffCases, type DiffCase } from './harness.js';
 
-const tables: Record<string, DiffCase[]> = { endpoints: endpointCases, parameters: parameterCases, bodies: bodyCases, 'api-wide': [...apiWideCases, ...apiWideQuietCases], schemas: schemaCases };
+const tables: Record<string, DiffCase[]> = { endpoints: endpointCases, parameters: parameterCases, bodies: bodyCases, 'api-wide': [...apiWideCases, ...apiWideQuietCases], schemas: schemaCases, visibility: visibilityCases };
 
 for (const [name, cases] of Object.entries(tables)) describe(`diff cases: ${name}`, () => runDiffCases(cases));
 

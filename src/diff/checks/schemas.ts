@@ -1,5 +1,5 @@
-import type { Operation, Schema } from '../../spec/api.js';
-import { PROPERTY_KINDS, SCHEMA_KINDS, type SchemaKind } from '../compare-schemas.js';
+import { anySchema, type MediaType, type Operation, type Schema } from '../../spec/api.js';
+import { MUTABILITY_KINDS, PROPERTY_KINDS, SCHEMA_KINDS, type SchemaKind } from '../compare-schemas.js';
 import { pairParameters } from '../pairing.js';
 import { defineChange, type Action, type Area, type Check, type ChangeDefinition, type CheckContext, type Direction, type Kind, type Level } from '../types.js';
 
@@ -37,6 +37,24 @@ const KINDS: Record<SchemaKind, [request: Level, response: Level, kind: Kind, ac
   'min-decreased': [i, w, 'constraints', 'change'],
   'max-increased': [i, w, 'constraints', 'change'],
   'max-decreased': [b, i, 'constraints', 'change'],
+  'multiple-of-added': [b, i, 'constraints', 'change'],
+  'multiple-of-removed': [i, w, 'constraints', 'change'],
+  'multiple-of-narrowed': [b, i, 'constraints', 'change'],
+  'multiple-of-widened': [i, w, 'constraints', 'change'],
+  'multiple-of-changed': [b, b, 'constraints', 'change'],
+  'unique-items-added': [b, i, 'constraints', 'change'],
+  'unique-items-removed': [i, w, 'constraints', 'change'],
+  // A client that leaves the value out silently gets another behaviour; in responses a default says little.
+  'default-added': [i, i, 'values', 'add'],
+  'default-removed': [w, i, 'values', 'remove'],
+  'default-changed': [w, i, 'values', 'change'],
+  // SDKs pick the class to (de)serialise by the discriminator: its property and tags are part of the wire format.
+  'discriminator-added': [i, i, 'structure', 'add'],
+  'discriminator-removed': [i, w, 'structure', 'remove'],
+  'discriminator-property-changed': [b, b, 'structure', 'change'],
+  'discriminator-mapping-added': [i, w, 'values', 'add'],
+  'discriminator-mapping-removed': [b, i, 'values', 'remove'],
+  'discriminator-mapping-changed': [b, b, 'values', 'change'],
   'additional-properties-closed': [b, i, 'structure', 'change'],
   'additional-properties-opened': [i, i, 'structure', 'change'],
   'additional-properties-restricted': [b, i, 'structure', 'change'],
@@ -50,9 +68,17 @@ const KINDS: Record<SchemaKind, [request: Level, response: Level, kind: Kind, ac
   'variant-removed': [b, i, 'structure', 'remove'],
   'property-added': [i, i, 'existence', 'add'],
   'property-added-required': [b, i, 'existence', 'add'],
+  // A default stands in for what existing clients leave out, as for a required parameter with one.
+  'property-added-required-with-default': [i, i, 'existence', 'add'],
   'property-removed': [w, b, 'existence', 'remove'],
   'property-became-required': [b, i, 'requiredness', 'change'],
+  'property-became-required-with-default': [i, i, 'requiredness', 'change'],
   'property-became-optional': [i, b, 'requiredness', 'change'],
+  // readOnly: no longer taken from requests (what clients send is ignored or refused); writeOnly: no longer returned.
+  'property-became-read-only': [w, i, 'mutability', 'change'],
+  'property-became-not-read-only': [i, i, 'mutability', 'change'],
+  'property-became-write-only': [i, b, 'mutability', 'change'],
+  'property-became-not-write-only': [i, i, 'mutability', 'change'],
 };
 
 type Context = 'request-parameter' | 'request-body' | 'request-property' | 'response-body' | 'response-property' | 'response-header';
@@ -104,8 +130,8 @@ const schemas: Check = {
       if (baseBody && body) {
         for (const [mediaType, media] of body.content) {
           const old = baseBody.content.get(mediaType);
-          if (!old?.schema || !media.schema) continue;
-          compare(context, op, old.schema, media.schema, {
+          if (!old || (!old.schema && !media.schema)) continue;
+          compare(context, op, schemaOf(old), schemaOf(media), {
             top: 'request-body',
             subject: (path) => (path ? `request property "${path}" (${mediaType})` : `request body (${mediaType})`),
           });
@@ -116,8 +142,8 @@ const schemas: Check = {
         if (!old) continue;
         for (const [mediaType, media] of response.content) {
           const oldMedia = old.content.get(mediaType);
-          if (!oldMedia?.schema || !media.schema) continue;
-          compare(context, op, oldMedia.schema, media.schema, {
+          if (!oldMedia || (!oldMedia.schema && !media.schema)) continue;
+          compare(context, op, schemaOf(oldMedia), schemaOf(media), {
             top: 'response-body',
             subject: (path) => (path ? `response property "${path}" (${status} ${mediaType})` : `response body (${status} ${mediaType})`),
           });
@@ -139,8 +165,10 @@ const schemas: Check = {
 function compare(context: CheckContext, op: Operation, base: Schema, revision: Schema, site: Site): void {
   const direction = CONTEXTS[site.top][0];
   for (const delta of context.schemas.compare(base, revision)) {
-    // readOnly properties are never sent by clients, writeOnly ones never returned to them.
-    if (PROPERTY_KINDS.has(delta.kind) && (direction === 'request' ? delta.readOnly : delta.writeOnly)) continue;
+    // readOnly properties are never sent by clients, writeOnly ones never returned to them: what
+    // changes inside them does not reach that direction (becoming hidden or visible does).
+    if ((direction === 'request' ? delta.readOnly : delta.writeOnly) && !MUTABILITY_KINDS.has(delta.kind)) continue;
+    if (delta.onlyIn && delta.onlyIn !== direction) continue;
     const nested = delta.path.length > 0;
     const prefix: Context = nested ? (direction === 'request' ? 'request-property' : 'response-property') : site.top;
     const path = propertyPath(delta.path);
@@ -151,6 +179,11 @@ function compare(context: CheckContext, op: Operation, base: Schema, revision: S
       data: { ...delta.data, subject: site.subject(path), ...(nested ? { property: path } : {}) },
     });
   }
+}
+
+/** A media type without a schema admits any content: comparing it as such reports a schema added or dropped. */
+function schemaOf(media: MediaType): Schema {
+  return media.schema ?? anySchema(media.origin);
 }
 
 /** `data`, `[]`, `id` → `data[].id`. */

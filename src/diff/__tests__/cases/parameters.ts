@@ -31,10 +31,10 @@ export const parameterCases: DiffCase[] = [
     expected: [{ id: 'request-parameter-became-required', level: 'breaking', message: 'POST /items: request parameter "q" (query) became required', at: `revision.yaml#${OP}/parameters/0`, related: `base.yaml#${OP}/parameters/0` }],
   },
   {
-    name: 'becoming required with a default is not reported',
+    name: 'becoming required with a default is not breaking (only the new default is news)',
     base: params(query('q')),
     revision: params(query('q', { required: true, schema: { type: 'string', default: 'x' } })),
-    expected: [],
+    expected: [{ id: 'request-parameter-default-added', level: 'info', message: 'POST /items: request parameter "q" (query) default x added', at: `revision.yaml#${OP}/parameters/0/schema`, related: `base.yaml#${OP}/parameters/0/schema` }],
   },
   {
     name: 'a required parameter becoming optional',

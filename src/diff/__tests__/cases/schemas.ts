@@ -21,6 +21,7 @@ interface KindCase {
 }
 
 const str = { type: 'string' };
+const withDefault = { type: 'string', default: 'x' };
 const obj = (properties: Record<string, unknown>, required?: string[]) => ({ type: 'object', properties, ...(required ? { required } : {}) });
 
 /** One minimal schema pair per kind of schema change; each runs in every place a schema appears. */
@@ -48,6 +49,42 @@ const KIND_CASES: KindCase[] = [
   { kind: 'min-decreased', base: { type: 'string', minLength: 5 }, revision: str, tail: 'minLength lowered from 5 to none', levels: [i, w] },
   { kind: 'max-increased', base: { type: 'array', maxItems: 10 }, revision: { type: 'array', maxItems: 20 }, tail: 'maxItems raised from 10 to 20', levels: [i, w] },
   { kind: 'max-decreased', base: { type: 'integer', maximum: 10 }, revision: { type: 'integer', exclusiveMaximum: 10 }, tail: 'exclusiveMaximum lowered from 10 to 10', levels: [b, i] },
+  { kind: 'multiple-of-added', base: { type: 'integer' }, revision: { type: 'integer', multipleOf: 5 }, tail: 'must now be a multiple of 5', levels: [b, i] },
+  { kind: 'multiple-of-removed', base: { type: 'integer', multipleOf: 2 }, revision: { type: 'integer' }, tail: 'no longer needs to be a multiple of 2', levels: [i, w] },
+  { kind: 'multiple-of-narrowed', base: { type: 'integer', multipleOf: 2 }, revision: { type: 'integer', multipleOf: 4 }, tail: 'multipleOf changed from 2 to 4, allowing fewer values', levels: [b, i] },
+  { kind: 'multiple-of-widened', base: { type: 'number', multipleOf: 0.2 }, revision: { type: 'number', multipleOf: 0.1 }, tail: 'multipleOf changed from 0.2 to 0.1, allowing more values', levels: [i, w] },
+  { kind: 'multiple-of-changed', base: { type: 'integer', multipleOf: 2 }, revision: { type: 'integer', multipleOf: 3 }, tail: 'multipleOf changed from 2 to 3', levels: [b, b] },
+  { kind: 'unique-items-added', base: { type: 'array' }, revision: { type: 'array', uniqueItems: true }, tail: 'items must now be unique', levels: [b, i] },
+  { kind: 'unique-items-removed', base: { type: 'array', uniqueItems: true }, revision: { type: 'array', uniqueItems: false }, tail: 'items no longer need to be unique', levels: [i, w] },
+  { kind: 'default-added', base: str, revision: { type: 'string', default: 'a' }, tail: 'default a added', levels: [i, i] },
+  { kind: 'default-removed', base: { type: 'string', default: 'a' }, revision: str, tail: 'default a removed', levels: [w, i], removal: true },
+  { kind: 'default-changed', base: { type: 'integer', default: 10 }, revision: { type: 'integer', default: 20 }, tail: 'default changed from 10 to 20', levels: [w, i] },
+  { kind: 'discriminator-added', base: { oneOf: [obj({})] }, revision: { oneOf: [obj({})], discriminator: { propertyName: 'kind' } }, tail: 'discriminator "kind" added', levels: [i, i] },
+  { kind: 'discriminator-removed', base: { oneOf: [obj({})], discriminator: { propertyName: 'kind' } }, revision: { oneOf: [obj({})] }, tail: 'discriminator "kind" removed', levels: [i, w], removal: true },
+  { kind: 'discriminator-property-changed', base: { oneOf: [obj({})], discriminator: { propertyName: 'kind' } }, revision: { oneOf: [obj({})], discriminator: { propertyName: 'type' } }, tail: 'discriminator property changed from "kind" to "type"', levels: [b, b] },
+  {
+    kind: 'discriminator-mapping-added',
+    base: { oneOf: [obj({})], discriminator: { propertyName: 'kind', mapping: { cat: '#/components/schemas/Cat' } } },
+    // Mapping targets compare by schema name: a target moved to another file is the same target.
+    revision: { oneOf: [obj({})], discriminator: { propertyName: 'kind', mapping: { cat: 'pets.yaml#/Cat', dog: '#/components/schemas/Dog' } } },
+    tail: 'discriminator value "dog" added (maps to Dog)',
+    levels: [i, w],
+  },
+  {
+    kind: 'discriminator-mapping-removed',
+    base: { oneOf: [obj({})], discriminator: { propertyName: 'kind', mapping: { cat: '#/components/schemas/Cat', dog: '#/components/schemas/Dog' } } },
+    revision: { oneOf: [obj({})], discriminator: { propertyName: 'kind', mapping: { cat: '#/components/schemas/Cat' } } },
+    tail: 'discriminator value "dog" removed (mapped to Dog)',
+    levels: [b, i],
+    removal: true,
+  },
+  {
+    kind: 'discriminator-mapping-changed',
+    base: { oneOf: [obj({})], discriminator: { propertyName: 'kind', mapping: { cat: '#/components/schemas/Cat' } } },
+    revision: { oneOf: [obj({})], discriminator: { propertyName: 'kind', mapping: { cat: '#/components/schemas/Lion' } } },
+    tail: 'discriminator value "cat" maps to Lion instead of Cat',
+    levels: [b, b],
+  },
   { kind: 'additional-properties-closed', base: { type: 'object' }, revision: { type: 'object', additionalProperties: false }, tail: 'no longer allows additional properties', levels: [b, i] },
   { kind: 'additional-properties-opened', base: { type: 'object', additionalProperties: false }, revision: { type: 'object' }, tail: 'now allows additional properties', levels: [i, i] },
   { kind: 'additional-properties-restricted', base: { type: 'object' }, revision: { type: 'object', additionalProperties: str }, tail: 'additional properties must now match a schema', levels: [b, i] },
@@ -68,6 +105,12 @@ const PROPERTY_CASES: KindCase[] = [
   { kind: 'property-removed', base: obj({ a: str }), revision: obj({}), tail: 'removed', levels: [w, b], baseAt: '/properties/a', removal: true },
   { kind: 'property-became-required', base: obj({ a: str }), revision: obj({ a: str }, ['a']), tail: 'became required', levels: [b, i], baseAt: '/properties/a', revisionAt: '/properties/a' },
   { kind: 'property-became-optional', base: obj({ a: str }, ['a']), revision: obj({ a: str }), tail: 'became optional', levels: [i, b], baseAt: '/properties/a', revisionAt: '/properties/a' },
+  { kind: 'property-added-required-with-default', base: obj({}), revision: obj({ a: withDefault }, ['a']), tail: 'added as required, with a default', levels: [i, i], revisionAt: '/properties/a' },
+  { kind: 'property-became-required-with-default', base: obj({ a: withDefault }), revision: obj({ a: withDefault }, ['a']), tail: 'became required, with a default', levels: [i, i], baseAt: '/properties/a', revisionAt: '/properties/a' },
+  { kind: 'property-became-read-only', base: obj({ a: str }), revision: obj({ a: { ...str, readOnly: true } }), tail: 'became read-only', levels: [w, i], baseAt: '/properties/a', revisionAt: '/properties/a' },
+  { kind: 'property-became-not-read-only', base: obj({ a: { ...str, readOnly: true } }), revision: obj({ a: str }), tail: 'is no longer read-only', levels: [i, i], baseAt: '/properties/a', revisionAt: '/properties/a' },
+  { kind: 'property-became-write-only', base: obj({ a: str }), revision: obj({ a: { ...str, writeOnly: true } }), tail: 'became write-only', levels: [i, b], baseAt: '/properties/a', revisionAt: '/properties/a' },
+  { kind: 'property-became-not-write-only', base: obj({ a: { ...str, writeOnly: true } }), revision: obj({ a: str }), tail: 'is no longer write-only', levels: [i, i], baseAt: '/properties/a', revisionAt: '/properties/a' },
 ];
 
 interface Place {
@@ -138,4 +181,57 @@ export const schemaCases: DiffCase[] = [
       };
     }),
   ),
+];
+
+const JSON_201 = `${OP}/responses/201/content/application~1json/schema`;
+/** One object schema as the request body and as the 201 response body (the responses are written first, so listed first). */
+const both = (schema: Record<string, unknown>) =>
+  document({ requestBody: { content: { 'application/json': { schema } } }, responses: { '201': { description: 'created', content: { 'application/json': { schema } } } } });
+
+/** readOnly / writeOnly hide a property from one direction; a media type without a schema admits anything. */
+export const visibilityCases: DiffCase[] = [
+  {
+    name: 'inside a readOnly property only responses see a change, inside a writeOnly one only requests',
+    base: both(obj({ id: { type: 'string', readOnly: true, maxLength: 10 }, secret: { type: 'string', writeOnly: true, maxLength: 10 } })),
+    revision: both(obj({ id: { type: 'string', readOnly: true, maxLength: 5 }, secret: { type: 'string', writeOnly: true } })),
+    expected: [
+      { id: 'response-property-max-decreased', level: 'info', message: 'POST /items: response property "id" (201 application/json) maxLength lowered from 10 to 5', at: `revision.yaml#${JSON_201}/properties/id`, related: `base.yaml#${JSON_201}/properties/id` },
+      { id: 'request-property-max-increased', level: 'info', message: 'POST /items: request property "secret" (application/json) maxLength raised from 10 to none', at: `revision.yaml#${JSON_BODY}/properties/secret`, related: `base.yaml#${JSON_BODY}/properties/secret` },
+    ],
+  },
+  {
+    name: 'a required readOnly property that clients may now write is newly required in requests',
+    base: both(obj({ id: { type: 'string', readOnly: true } }, ['id'])),
+    revision: both(obj({ id: str }, ['id'])),
+    expected: [
+      { id: 'response-property-became-not-read-only', level: 'info', message: 'POST /items: response property "id" (201 application/json) is no longer read-only', at: `revision.yaml#${JSON_201}/properties/id`, related: `base.yaml#${JSON_201}/properties/id` },
+      { id: 'request-property-became-required', level: 'breaking', message: 'POST /items: request property "id" (application/json) became required', at: `revision.yaml#${JSON_BODY}/properties/id`, related: `base.yaml#${JSON_BODY}/properties/id` },
+      { id: 'request-property-became-not-read-only', level: 'info', message: 'POST /items: request property "id" (application/json) is no longer read-only', at: `revision.yaml#${JSON_BODY}/properties/id`, related: `base.yaml#${JSON_BODY}/properties/id` },
+    ],
+  },
+  {
+    name: 'a required property that became writeOnly is no longer returned',
+    base: both(obj({ token: str }, ['token'])),
+    revision: both(obj({ token: { type: 'string', writeOnly: true } }, ['token'])),
+    expected: [
+      { id: 'response-property-became-write-only', level: 'breaking', message: 'POST /items: response property "token" (201 application/json) became write-only', at: `revision.yaml#${JSON_201}/properties/token`, related: `base.yaml#${JSON_201}/properties/token` },
+      { id: 'request-property-became-write-only', level: 'info', message: 'POST /items: request property "token" (application/json) became write-only', at: `revision.yaml#${JSON_BODY}/properties/token`, related: `base.yaml#${JSON_BODY}/properties/token` },
+    ],
+  },
+  {
+    name: 'a response media type that lost its schema may now carry anything',
+    base: document(response({ type: 'string' })),
+    revision: document({ responses: { '200': { description: 'ok', content: { 'application/json': {} } } } }),
+    expected: [
+      { id: 'response-body-type-widened', level: 'breaking', message: 'POST /items: response body (200 application/json) type widened from string to any', at: `revision.yaml#${OP}/responses/200/content/application~1json`, related: `base.yaml#${JSON_200}` },
+    ],
+  },
+  {
+    name: 'a request media type that gained a schema refuses what does not match it',
+    base: document({ requestBody: { content: { 'application/json': {} } } }),
+    revision: document(requestBody({ type: 'string' })),
+    expected: [
+      { id: 'request-body-type-narrowed', level: 'breaking', message: 'POST /items: request body (application/json) type narrowed from any to string', at: `revision.yaml#${JSON_BODY}`, related: `base.yaml#${OP}/requestBody/content/application~1json` },
+    ],
+  },
 ];
