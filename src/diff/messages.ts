@@ -74,6 +74,10 @@ export const MESSAGES: Record<string, CatalogueEntry> = {
     message: 'path parameter "{{from}}" renamed to "{{to}}"',
     description: 'The URL does not change, but SDKs that expose path parameters as named arguments do.',
   },
+  'request-parameter-serialization-changed': {
+    message: 'request parameter "{{name}}" ({{in}}) serialization changed from {{from}} to {{to}}',
+    description: 'The parameter is written differently on the wire (style / explode, or 2.0 collectionFormat): existing clients send the old format.',
+  },
   // request body
   'request-body-added-required': { message: 'required request body added', description: 'Existing clients send no body and now fail.' },
   'request-body-added': { message: 'optional request body added', description: 'The operation accepts a body it did not describe before.' },

@@ -1,10 +1,12 @@
+import type { Parameter } from '../../spec/api.js';
 import { pairParameters } from '../pairing.js';
 import { defineChange, type Check } from '../types.js';
 
 /**
- * Request parameters added, removed, moved, renamed, or changing requiredness. A required parameter
- * with a default is harmless to existing clients (the server fills it in), so it is not breaking.
- * Schema changes of parameters are the `schemas` family.
+ * Request parameters added, removed, moved, renamed, changing requiredness or serialization. A
+ * required parameter with a default is harmless to existing clients (the server fills it in), so it
+ * is not breaking; losing that default makes it required in effect. Schema changes of parameters
+ * are the `schemas` family.
  */
 const parameters: Check = {
   name: 'parameters',
@@ -17,6 +19,7 @@ const parameters: Check = {
     defineChange('request-parameter-moved', 'breaking', 'request', 'parameters', 'location', 'change'),
     defineChange('request-parameter-renamed', 'breaking', 'request', 'parameters', 'identity', 'rename'),
     defineChange('request-path-parameter-renamed', 'warning', 'request', 'parameters', 'identity', 'rename'),
+    defineChange('request-parameter-serialization-changed', 'breaking', 'request', 'parameters', 'structure', 'change'),
   ],
   run(context) {
     for (const pair of context.pairs) {
@@ -38,11 +41,33 @@ const parameters: Check = {
       for (const { base, revision } of pairing.pairs) {
         const at = { operation: op, base: base.origin, revision: revision.origin };
         if (base.in === 'path' && base.name !== revision.name) context.report('request-path-parameter-renamed', { ...at, data: { from: base.name, to: revision.name } });
-        if (!base.required && revision.required && !revision.schema.hasDefault) context.report('request-parameter-became-required', { ...at, data: { name: revision.name, in: revision.in } });
+        if (!mustBeSent(base) && mustBeSent(revision)) context.report('request-parameter-became-required', { ...at, data: { name: revision.name, in: revision.in } });
         if (base.required && !revision.required) context.report('request-parameter-became-optional', { ...at, data: { name: revision.name, in: revision.in } });
+        const from = serializationText(base);
+        const to = serializationText(revision);
+        if (from !== to && serializationMatters(base, revision)) context.report('request-parameter-serialization-changed', { ...at, data: { name: revision.name, in: revision.in, from, to } });
       }
     }
   },
 };
+
+/** Required and without a default: a client that leaves it out fails. */
+function mustBeSent(parameter: Parameter): boolean {
+  return parameter.required && !parameter.schema.hasDefault;
+}
+
+function serializationText(parameter: Parameter): string {
+  return `${parameter.style} (explode: ${parameter.explode})`;
+}
+
+/**
+ * Style and explode only change how arrays and objects are written, except in a path, where
+ * `matrix` and `label` also prefix single values. A schema without a type may be either.
+ */
+function serializationMatters(base: Parameter, revision: Parameter): boolean {
+  if (base.in === 'path' && base.style !== revision.style) return true;
+  const structured = (parameter: Parameter) => !parameter.schema.types || parameter.schema.types.has('array') || parameter.schema.types.has('object');
+  return structured(base) || structured(revision);
+}
 
 export default parameters;

@@ -37,6 +37,55 @@ export const parameterCases: DiffCase[] = [
     expected: [{ id: 'request-parameter-default-added', level: 'info', message: 'POST /items: request parameter "q" (query) default x added', at: `revision.yaml#${OP}/parameters/0/schema`, related: `base.yaml#${OP}/parameters/0/schema` }],
   },
   {
+    name: 'a required parameter losing its default becomes required in effect',
+    base: params(query('q', { required: true, schema: { type: 'string', default: 'x' } })),
+    revision: params(query('q', { required: true })),
+    expected: [
+      { id: 'request-parameter-default-removed', level: 'warning', message: 'POST /items: request parameter "q" (query) default x removed', at: `base.yaml#${OP}/parameters/0/schema`, related: `revision.yaml#${OP}/parameters/0/schema` },
+      { id: 'request-parameter-became-required', level: 'breaking', message: 'POST /items: request parameter "q" (query) became required', at: `revision.yaml#${OP}/parameters/0`, related: `base.yaml#${OP}/parameters/0` },
+    ],
+  },
+  {
+    name: 'a query array written exploded and then pipe-delimited is another wire format',
+    base: params(query('ids', { schema: { type: 'array', items: { type: 'string' } } })),
+    revision: params(query('ids', { style: 'pipeDelimited', schema: { type: 'array', items: { type: 'string' } } })),
+    expected: [
+      {
+        id: 'request-parameter-serialization-changed',
+        level: 'breaking',
+        message: 'POST /items: request parameter "ids" (query) serialization changed from form (explode: true) to pipeDelimited (explode: false)',
+        at: `revision.yaml#${OP}/parameters/0`,
+        related: `base.yaml#${OP}/parameters/0`,
+      },
+    ],
+  },
+  {
+    name: 'explode on a single string changes nothing on the wire',
+    base: params(query('q')),
+    revision: params(query('q', { explode: false })),
+    expected: [],
+  },
+  {
+    name: 'a path value in matrix style instead of simple changes the URL even for one string',
+    base: oas3({ paths: { '/items/{id}': { get: { parameters: [{ name: 'id', in: 'path', required: true, schema: { type: 'string' } }], responses: { '200': { description: 'ok' } } } } } }),
+    revision: oas3({ paths: { '/items/{id}': { get: { parameters: [{ name: 'id', in: 'path', required: true, style: 'matrix', schema: { type: 'string' } }], responses: { '200': { description: 'ok' } } } } } }),
+    expected: [
+      {
+        id: 'request-parameter-serialization-changed',
+        level: 'breaking',
+        message: 'GET /items/{id}: request parameter "id" (path) serialization changed from simple (explode: false) to matrix (explode: false)',
+        at: 'revision.yaml#/paths/~1items~1{id}/get/parameters/0',
+        related: 'base.yaml#/paths/~1items~1{id}/get/parameters/0',
+      },
+    ],
+  },
+  {
+    name: 'Swagger 2.0 csv and OpenAPI 3 form without explode are the same wire format',
+    base: { swagger: '2.0', info: { title: 'T', version: '1' }, paths: { '/items': { get: { parameters: [{ name: 'ids', in: 'query', type: 'array', items: { type: 'string' } }], responses: { '200': { description: 'ok' } } } } } },
+    revision: oas3({ paths: { '/items': { get: { parameters: [{ name: 'ids', in: 'query', explode: false, schema: { type: 'array', items: { type: 'string' } } }], responses: { '200': { description: 'ok' } } } } } }),
+    expected: [],
+  },
+  {
     name: 'a required parameter becoming optional',
     base: params(query('q', { required: true })),
     revision: params(query('q')),
