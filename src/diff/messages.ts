@@ -118,6 +118,19 @@ export const MESSAGES: Record<string, CatalogueEntry> = {
     message: 'security scheme "{{name}}" changed from {{from}} to {{to}}',
     description: 'Clients authenticate the old way and are refused.',
   },
+  'security-scheme-flow-removed': {
+    message: 'security scheme "{{name}}" no longer offers the OAuth2 {{flow}} flow',
+    description: 'Clients that obtain tokens through this flow can no longer authenticate.',
+  },
+  'security-scheme-flow-added': { message: 'security scheme "{{name}}" offers the OAuth2 {{flow}} flow', description: 'A new way to obtain tokens.' },
+  'security-scheme-url-changed': {
+    message: 'security scheme "{{name}}" {{flow}} {{url}} changed from {{from}} to {{to}}',
+    description: 'Clients configured with the old authorization or token URL may fail to obtain tokens.',
+  },
+  'security-scheme-scope-removed': {
+    message: 'security scheme "{{name}}" {{flow}} flow no longer defines scope(s) {{scopes}}',
+    description: 'Clients asking for a scope that is no longer defined may be refused a token.',
+  },
   // servers and webhooks
   'server-added': { message: 'server {{url}} added', description: 'A new server URL.' },
   'server-removed': { message: 'server {{url}} removed', description: 'Clients configured with this base URL stop working.' },

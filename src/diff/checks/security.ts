@@ -24,6 +24,10 @@ const security: Check = {
     defineChange('security-scheme-added', 'info', 'none', 'security', 'existence', 'add'),
     defineChange('security-scheme-removed', 'warning', 'none', 'security', 'existence', 'remove'),
     defineChange('security-scheme-type-changed', 'breaking', 'request', 'security', 'type', 'change'),
+    defineChange('security-scheme-flow-removed', 'breaking', 'request', 'security', 'existence', 'remove'),
+    defineChange('security-scheme-flow-added', 'info', 'request', 'security', 'existence', 'add'),
+    defineChange('security-scheme-url-changed', 'warning', 'request', 'security', 'location', 'change'),
+    defineChange('security-scheme-scope-removed', 'warning', 'request', 'security', 'existence', 'remove'),
   ],
   run(context) {
     const { base, revision } = context;
@@ -38,6 +42,7 @@ const security: Check = {
       const next = revision.securitySchemes.get(name);
       if (!next) context.report('security-scheme-removed', { base: scheme.origin, revision: revisionOrigin, data: { name } });
       else if (schemeText(scheme) !== schemeText(next)) context.report('security-scheme-type-changed', { base: scheme.origin, revision: next.origin, data: { name, from: schemeText(scheme), to: schemeText(next) } });
+      else compareFlows(context, scheme, next);
     }
     for (const [name, scheme] of revision.securitySchemes) {
       if (!base.securitySchemes.has(name)) context.report('security-scheme-added', { base: baseOrigin, revision: scheme.origin, data: { name } });
@@ -108,6 +113,27 @@ function compareRequirements(
       if (dropped.length > 0) report('security-scope-removed', { scheme, scopes: dropped.join(', ') });
     }
   }
+}
+
+/**
+ * OAuth2 flows of one scheme: clients get tokens through one flow, at its URLs, for its scopes.
+ * A flow gone leaves its clients without tokens; a moved URL or a scope no longer defined may.
+ */
+function compareFlows(context: CheckContext, scheme: SecurityScheme, next: SecurityScheme): void {
+  const at = { base: scheme.origin, revision: next.origin };
+  for (const [flow, before] of scheme.flows) {
+    const after = next.flows.get(flow);
+    if (!after) {
+      context.report('security-scheme-flow-removed', { ...at, data: { name: scheme.name, flow } });
+      continue;
+    }
+    for (const url of ['authorizationUrl', 'tokenUrl'] as const) {
+      if (before[url] !== after[url]) context.report('security-scheme-url-changed', { ...at, data: { name: scheme.name, flow, url, from: before[url] ?? 'none', to: after[url] ?? 'none' } });
+    }
+    const dropped = before.scopes.filter((scope) => !after.scopes.includes(scope));
+    if (dropped.length > 0) context.report('security-scheme-scope-removed', { ...at, data: { name: scheme.name, flow, scopes: dropped.join(', ') } });
+  }
+  for (const flow of next.flows.keys()) if (!scheme.flows.has(flow)) context.report('security-scheme-flow-added', { ...at, data: { name: scheme.name, flow } });
 }
 
 function alternativeText(alternative: SecurityRequirement): string {

@@ -95,6 +95,23 @@ export const apiWideCases: DiffCase[] = [
     ],
   },
   {
+    name: 'OAuth2 flows: one dropped, one added, a token URL moved and a scope no longer defined',
+    base: oas3({ components: { securitySchemes: { oauth: { type: 'oauth2', flows: { clientCredentials: { tokenUrl: 'https://a.example/token', scopes: { read: '', write: '' } }, implicit: { authorizationUrl: 'https://a.example/auth', scopes: {} } } } } } }),
+    revision: oas3({ components: { securitySchemes: { oauth: { type: 'oauth2', flows: { clientCredentials: { tokenUrl: 'https://b.example/token', scopes: { read: '' } }, authorizationCode: { authorizationUrl: 'https://a.example/auth', tokenUrl: 'https://a.example/token', scopes: {} } } } } } }),
+    expected: [
+      { id: 'security-scheme-flow-removed', level: 'breaking', message: 'security scheme "oauth" no longer offers the OAuth2 implicit flow', at: 'base.yaml#/components/securitySchemes/oauth', related: 'revision.yaml#/components/securitySchemes/oauth' },
+      { id: 'security-scheme-scope-removed', level: 'warning', message: 'security scheme "oauth" clientCredentials flow no longer defines scope(s) write', at: 'base.yaml#/components/securitySchemes/oauth', related: 'revision.yaml#/components/securitySchemes/oauth' },
+      {
+        id: 'security-scheme-url-changed',
+        level: 'warning',
+        message: 'security scheme "oauth" clientCredentials tokenUrl changed from https://a.example/token to https://b.example/token',
+        at: 'revision.yaml#/components/securitySchemes/oauth',
+        related: 'base.yaml#/components/securitySchemes/oauth',
+      },
+      { id: 'security-scheme-flow-added', level: 'info', message: 'security scheme "oauth" offers the OAuth2 authorizationCode flow', at: 'revision.yaml#/components/securitySchemes/oauth', related: 'base.yaml#/components/securitySchemes/oauth' },
+    ],
+  },
+  {
     name: 'servers replaced',
     base: oas3({ servers: [{ url: 'https://a.example' }] }),
     revision: oas3({ servers: [{ url: 'https://b.example' }] }),
