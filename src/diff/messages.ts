@@ -36,6 +36,10 @@ export const MESSAGES: Record<string, CatalogueEntry> = {
     message: 'endpoint deprecated without a sunset date (add x-sunset or document a Sunset header)',
     description: 'An operation is now deprecated but clients are not told when it will go away.',
   },
+  'endpoint-sunset-moved-earlier': {
+    message: 'sunset of the deprecated endpoint moved earlier, from {{from}} to {{to}}',
+    description: 'Clients planned their migration by the date first announced; they now have less time.',
+  },
   'endpoint-reactivated': { message: 'endpoint is no longer deprecated', description: 'A deprecated operation was un-deprecated.' },
   'request-parameter-deprecated': { message: 'request parameter "{{name}}" ({{in}}) deprecated', description: 'A request parameter is now deprecated.' },
   // operation identity (SDKs name methods and group them by these)

@@ -56,6 +56,18 @@ export const endpointCases: DiffCase[] = [
     expected: [{ id: 'endpoint-deprecated', level: 'info', message: 'GET /old: endpoint deprecated (sunset 2027-01-01)', at: `revision.yaml#${OLD}`, related: `base.yaml#${OLD}` }],
   },
   {
+    name: 'moving the sunset of a deprecated endpoint earlier shortens the migration clients planned',
+    base: old({ deprecated: true, 'x-sunset': '2027-01-01' }),
+    revision: old({ deprecated: true, 'x-sunset': '2026-09-01' }),
+    expected: [{ id: 'endpoint-sunset-moved-earlier', level: 'warning', message: 'GET /old: sunset of the deprecated endpoint moved earlier, from 2027-01-01 to 2026-09-01', at: `revision.yaml#${OLD}`, related: `base.yaml#${OLD}` }],
+  },
+  {
+    name: 'moving the sunset later gives clients more time and is not reported',
+    base: old({ deprecated: true, 'x-sunset': '2026-09-01' }),
+    revision: old({ deprecated: true, 'x-sunset': '2027-01-01' }),
+    expected: [],
+  },
+  {
     name: 'deprecating without a sunset date leaves clients guessing',
     base: old(),
     revision: old({ deprecated: true }),
