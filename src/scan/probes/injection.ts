@@ -12,7 +12,12 @@ const rules = {
   command: rule('scan-command-injection', 'error', 'API8:2023', 'CWE-78', 'An input reaches a shell command (error signature or time differential).', 'Do not build shell commands from input; call programs with argument arrays.'),
 };
 
-export const SQL_ERRORS = /SQLITE_ERROR|SQLSTATE\[|ORA-\d{5}|PG::\w+Error|syntax error at or near|You have an error in your SQL syntax|unterminated quoted string|Unclosed quotation mark|quoted string not properly terminated|unrecognized token/i;
+/**
+ * Database errors, in each engine's own wording (PostgreSQL, SQL Server, Oracle, SQLite, MySQL):
+ * a search API with a phrase syntax may well answer "unterminated quoted string at position 5"
+ * for a stray quote, which says nothing about SQL.
+ */
+export const SQL_ERRORS = /SQLITE_ERROR|SQLSTATE\[|ORA-\d{5}|PG::\w+Error|syntax error at or near "|You have an error in your SQL syntax|unterminated quoted string at or near "|Unclosed quotation mark after the character string|quoted string not properly terminated|unrecognized token: "/i;
 export const NOSQL_ERRORS = /MongoError|MongoServerError|CastError|\$where|unknown operator: \$|BSON/;
 export const COMMAND_ERRORS = /sh: \d+: |\/bin\/sh: |command not found|is not recognized as an internal or external command/;
 
@@ -22,8 +27,9 @@ export function signatureVerdict(pattern: RegExp, benign: string | undefined, at
 }
 
 /**
- * Boolean differential: the "true" payload and the "false" payload answer differently, each the
- * same way every time, and both succeed. A server that treats the input as text answers both alike.
+ * Boolean differential: the "true" payloads and the "false" payloads answer differently, each side
+ * the same way for all its payloads, and all succeed. A server that treats the input as text answers
+ * both alike.
  */
 export function differentialVerdict(truthy: readonly (string | undefined)[], falsy: readonly (string | undefined)[]): boolean {
   if (truthy.length < 2 || falsy.length < 2 || [...truthy, ...falsy].some((body) => body === undefined)) return false;
@@ -46,6 +52,20 @@ export function withoutEcho(body: string, values: readonly string[]): string {
   return text;
 }
 
+/**
+ * The boolean-differential payloads: two always-true and two always-false conditions that use the
+ * same words and differ only in the digits compared, so a search that matches words ("or" in
+ * "Either/Or", "and" in "War and Peace") answers all four alike. Each side has two spellings, so a
+ * server must answer both of one truth value identically: an echo in some altered form (lower
+ * case, split into terms) makes them differ and leaves no verdict.
+ */
+export function booleanPayloads(marker: string): { truthy: string[]; falsy: string[] } {
+  return {
+    truthy: [`${marker}' OR '1'='1`, `${marker}' OR '2'='2`],
+    falsy: [`${marker}' OR '1'='2`, `${marker}' OR '2'='1`],
+  };
+}
+
 /** Time differential: every delayed sample is slower than every baseline sample by most of the delay. */
 export function timingVerdict(baseline: readonly number[], delayed: readonly number[], delayMs: number): boolean {
   if (baseline.length < 2 || delayed.length < 2) return false;
@@ -65,7 +85,7 @@ const MAX_SLOTS = 8;
 export default defineProbe({
   id: 'injection',
   description: 'Puts safe SQL, NoSQL and shell payloads into string query parameters and top-level JSON string properties; judges by error signatures and by boolean/time differentials measured twice or more.',
-  falsePositivePolicy: 'Error signatures count only when the benign request did not show them. Differentials need each payload to answer identically on repeat and the pair to differ; timing needs every delayed sample above every baseline sample. Payloads never modify data (no stacked queries, `sleep` only).',
+  falsePositivePolicy: 'Error signatures count only when the benign request did not show them. Boolean differentials need two spellings of each truth value (same words, other digits) to answer identically and the two sides to differ; timing needs every delayed sample above every baseline sample. Payloads never modify data (no stacked queries, `sleep` only).',
   rules,
   async run(context: ScanContext) {
     const user = context.users()[0] ?? context.admin() ?? null;
@@ -124,19 +144,20 @@ async function attack(context: ScanContext, operation: Operation, user: Session 
     }
   }
   if (is2xx(benign.response.status)) {
-    const truthy: ScanExchange[] = [];
-    const falsy: ScanExchange[] = [];
-    const always = `${marker}' OR '1'='1`;
-    const never = `${marker}' AND '1'='2`;
-    for (let round = 0; round < 2; round++) {
-      const t = await send(always);
-      const f = await send(never);
-      if (t) truthy.push(t);
-      if (f) falsy.push(f);
-    }
-    const bodies = (list: ScanExchange[], payload: string) => list.map((exchange) => (is2xx(exchange.response?.status) ? withoutEcho(exchange.response!.body, [payload, marker]) : undefined));
-    if (differentialVerdict(bodies(truthy, always), bodies(falsy, never))) {
-      report(context, rules.sql, operation, `${operationKey(operation)} (${label}) answers differently to an always-true and an always-false SQL condition`, falsy[0]!, truthy[0]!);
+    const { truthy: always, falsy: never } = booleanPayloads(marker);
+    const sendAll = async (payloads: readonly string[]) => {
+      const sent: { payload: string; exchange: ScanExchange }[] = [];
+      for (const payload of payloads) {
+        const exchange = await send(payload);
+        if (exchange) sent.push({ payload, exchange });
+      }
+      return sent;
+    };
+    const truthy = await sendAll(always);
+    const falsy = await sendAll(never);
+    const bodies = (list: typeof truthy) => list.map(({ payload, exchange }) => (is2xx(exchange.response?.status) ? withoutEcho(exchange.response!.body, [payload, marker]) : undefined));
+    if (differentialVerdict(bodies(truthy), bodies(falsy))) {
+      report(context, rules.sql, operation, `${operationKey(operation)} (${label}) answers differently to an always-true and an always-false SQL condition`, falsy[0]!.exchange, truthy[0]!.exchange);
       return;
     }
   }

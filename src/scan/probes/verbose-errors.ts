@@ -1,6 +1,7 @@
 import type { ScanContext } from '../context.js';
 import { isCreate, jsonBody, operationKey } from '../operations.js';
 import { defineProbe, rule } from '../probe.js';
+import { SQL_ERRORS } from './injection.js';
 
 const rules = {
   verbose: rule('scan-verbose-error', 'error', 'API8:2023', 'CWE-209', 'Error responses reveal stack traces, SQL errors or framework debug output.', 'Log details on the server; answer with a generic message and a correlation id.'),
@@ -13,7 +14,7 @@ export const ERROR_SIGNATURES: readonly { name: string; pattern: RegExp }[] = [
   { name: 'Java stack trace', pattern: /(?:Exception|Error)(?::[^\n]*)?\n\s+at [\w$.]+\([\w$]+\.java:\d+\)/ },
   { name: '.NET stack trace', pattern: /at [\w.]+\(.*\) in .+:line \d+/ },
   { name: 'PHP error', pattern: /(?:Fatal error|Warning|Parse error)<\/b>:|on line <b>\d+<\/b>/ },
-  { name: 'SQL error', pattern: /SQLITE_ERROR|SQLSTATE\[|ORA-\d{5}|PG::\w+Error|syntax error at or near|You have an error in your SQL syntax|unterminated quoted string|Unclosed quotation mark/i },
+  { name: 'SQL error', pattern: SQL_ERRORS },
   { name: 'framework debug page', pattern: /Werkzeug Debugger|Whitelabel Error Page|<title>Action Controller: Exception caught|DisallowedHost at|Django Version:|Laravel\b.*\bException/ },
 ];
 

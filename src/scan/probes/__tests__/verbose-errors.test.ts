@@ -9,6 +9,8 @@ test('verbose error signatures', () => {
     ['vulnerable: Python traceback', 'Traceback (most recent call last):\n  File "app.py"', ['Python traceback']],
     ['fixed: generic message', '{"error":"internal error","requestId":"abc"}', []],
     ['false positive: the word "at" in prose', '{"error":"look at the docs at https://example.com/errors"}', []],
+    ['vulnerable: PostgreSQL error passed through', '{"error":"unterminated quoted string at or near \\"\'x\\""}', ['SQL error']],
+    ['false positive: a search syntax error, with a request id', '{"error":"invalid_query","message":"unterminated quoted string at position 5","requestId":"req_1"}', []],
   ];
   for (const [name, body, expected] of cases) assert.deepEqual(leakedInternals(body), expected, name);
 });
