@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import type { Operation } from '../../spec/api.js';
 import type { ScanContext } from '../context.js';
 import type { Session } from '../identities.js';
+import { madeUpUserName, refusedBySchema } from '../made-up-user.js';
 import { jsonBody, operationKey } from '../operations.js';
 import { defineProbe, is2xx, rule } from '../probe.js';
 import type { ScanExchange, ScanResponse } from '../types.js';
@@ -92,9 +93,15 @@ async function loginBurst(context: ScanContext): Promise<void> {
   const body = login.json as Record<string, unknown>;
   const userKey = Object.keys(body).find((key) => body[key] === session.username)!;
   const passwordKey = Object.keys(body).find((key) => /pass/i.test(key)) ?? 'password';
-  const victim = `rampart-burst-${randomBytes(4).toString('hex')}`;
+  const victim = madeUpUserName(session.username!, 'burst');
+  const attemptBody = () => ({ ...body, [userKey]: victim, [passwordKey]: `wrong-${randomBytes(3).toString('hex')}` });
+  const refused = refusedBySchema(operation, attemptBody(), body);
+  if (refused) {
+    context.skip('resource-consumption', `login rate limit not tested: the description's schema refuses the made-up attempt (${refused}), so the burst would test validation`, operation);
+    return;
+  }
   const attempt = (headers?: Record<string, string>) =>
-    context.send(operation, { body: { ...body, [userKey]: victim, [passwordKey]: `wrong-${randomBytes(3).toString('hex')}` } }, { identity: null, probe: 'resource-consumption', attack: true, method: login.method, headers }, operation ? undefined : login.path);
+    context.send(operation, { body: attemptBody() }, { identity: null, probe: 'resource-consumption', attack: true, method: login.method, headers }, operation ? undefined : login.path);
   const burst: ScanExchange[] = [];
   for (let k = 0; k < context.settings.burst; k++) {
     const exchange = await attempt();

@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import type { Operation } from '../../spec/api.js';
 import type { ScanContext } from '../context.js';
 import type { Session } from '../identities.js';
+import { madeUpUserName, refusedBySchema } from '../made-up-user.js';
 import { jsonBody, operationKey } from '../operations.js';
 import { defineProbe, rule } from '../probe.js';
 import type { ScanExchange } from '../types.js';
@@ -112,16 +113,21 @@ export default defineProbe({
       return;
     }
     const wrong = `rampart-wrong-${randomBytes(4).toString('hex')}`;
-    const stranger = `rampart-nobody-${randomBytes(4).toString('hex')}`;
+    const stranger = madeUpUserName(session.username!, 'nobody');
     const knownBody = { ...body, [passwordKey]: wrong };
     const unknownBody = { ...body, [userKey]: stranger, [passwordKey]: wrong };
+    const refused = refusedBySchema(operation, unknownBody, body) ?? refusedBySchema(operation, knownBody, body);
+    if (refused) {
+      context.skip('user-enumeration', `login not compared: the description's schema refuses the made-up attempt (${refused}), so its answer would be a validation error`, operation);
+      return;
+    }
     const answers = await compare(context, operation, login.method, login.path, session, knownBody, unknownBody, [wrong, stranger, session.username!], 'login');
     if (!answers.reported) await compareTiming(context, operation, login.method, login.path, session, knownBody, unknownBody, answers.known);
 
     const reset = context.api.operations.find((candidate) => candidate.method === 'post' && /reset|forgot|recover/i.test(candidate.path) && jsonBody(candidate)?.schema?.properties.has('email'));
     const email = knownEmail(context, session);
     if (reset && email) {
-      const strangerEmail = `rampart-nobody-${randomBytes(4).toString('hex')}@example.com`;
+      const strangerEmail = madeUpUserName(email, 'nobody');
       await compare(context, reset, 'POST', reset.path, null, { email }, { email: strangerEmail }, [email, strangerEmail], 'password reset');
     } else if (reset) context.skip('user-enumeration', 'password reset not checked: no known user e-mail address was seen', reset);
   },
