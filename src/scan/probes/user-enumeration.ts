@@ -16,11 +16,19 @@ export interface Answer {
   body: string;
 }
 
-/** The answer with the submitted values taken out, so an echo of the user name is not a difference. */
+/**
+ * The answer with the submitted values taken out, so an echo of the user name is not a difference,
+ * and with request ids, UUIDs and numbers made alike (hex first: replacing its digit runs first
+ * would leave a different pattern for every request id, and no verdict at all).
+ */
 export function normalise(answer: Answer, submitted: readonly string[]): string {
   let body = answer.body;
   for (const value of submitted) if (value) body = body.split(value).join('<input>');
-  return `${answer.status} ${body.replace(/\d{2,}/g, '<n>').replace(/[0-9a-f]{16,}/gi, '<hex>')}`;
+  const alike = body
+    .replace(/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/gi, '<uuid>')
+    .replace(/[0-9a-f]{16,}/gi, '<hex>')
+    .replace(/\d{2,}/g, '<n>');
+  return `${answer.status} ${alike}`;
 }
 
 /**

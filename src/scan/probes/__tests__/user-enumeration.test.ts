@@ -11,6 +11,8 @@ test('user enumeration verdict', () => {
     ['false positive: the answer echoes the submitted name', [a(401, 'bad login for bob'), a(401, 'bad login for bob')], [a(401, 'bad login for stranger-1'), a(401, 'bad login for stranger-1')], false],
     ['false positive: unstable (rate limit kicked in)', [a(401, 'x'), a(429, 'slow')], [a(401, 'y'), a(401, 'y')], false],
     ['false positive: request ids differ', [a(401, 'id 12345'), a(401, 'id 12399')], [a(401, 'id 55555'), a(401, 'id 77777')], false],
+    ['vulnerable: different messages, each with a random hex request id', [a(401, '{"detail":"wrong password","requestId":"req_52821afa941f0b67"}'), a(401, '{"detail":"wrong password","requestId":"req_0a1b2c3d4e5f6789"}')], [a(404, '{"detail":"no such user","requestId":"req_e3b0c44298fc1c14"}'), a(404, '{"detail":"no such user","requestId":"req_9afbf4c8996fb924"}')], true],
+    ['fixed: same answer, each with a random UUID request id', [a(401, '{"id":"3f0c2f9e-8a3b-4b4e-9a8f-1d2e3c4b5a69"}'), a(401, '{"id":"11111111-8a3b-4b4e-9a8f-1d2e3c4b5a69"}')], [a(401, '{"id":"a0c2f9e0-0000-4b4e-9a8f-1d2e3c4b5a69"}'), a(401, '{"id":"99999999-1234-4b4e-9a8f-1d2e3c4b5a69"}')], false],
   ];
   for (const [name, known, unknown, expected] of cases) assert.equal(enumerationVerdict(known, unknown), expected, name);
 });
