@@ -100,11 +100,14 @@ export class ScanContext {
     return this.links.bindings(operation, identity.name).find((binding) => name === undefined || binding.path[name] !== undefined);
   }
 
-  /** Every value `identityName` learned for path parameter `name` of `operation`, by link or by name. */
+  /**
+   * Every value `identityName` learned for path parameter `name` of `operation`, by link or by name:
+   * all of them, not only the one it would use, since an object listed among B's own (shared with
+   * B) is one B may read.
+   */
   knownValues(operation: Operation, name: string, identityName: string): string[] {
     const values = this.links.bindings(operation, identityName).map((binding) => binding.path[name]).filter((value): value is string => value !== undefined);
-    const pooled = this.pool.lookup(name, identityName, operation.path);
-    return pooled ? [...values, pooled.id] : values;
+    return [...values, ...this.pool.lookupAll(name, identityName, operation.path).map((entry) => entry.id)];
   }
 
   /** Path values for `operation` from IDs `identity` owns (links first, then names); undefined when one is unknown. */

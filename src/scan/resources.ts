@@ -41,6 +41,12 @@ export class ResourcePool {
     return resource ? this.owned(resource, owner)[0] : undefined;
   }
 
+  /** Every value for `name` (on `path`) that `owner` has seen: its own objects and those shared with it. */
+  lookupAll(name: string, owner: string, path?: string): KnownResource[] {
+    const resource = resourceOfName(name, path);
+    return resource ? this.owned(resource, owner) : [];
+  }
+
   /** Learns IDs from a successful response: a created object, a listing, a `Location` header, or `/me`. */
   learn(exchange: ScanExchange, operation: Operation, owner: string): void {
     const response = exchange.response;

@@ -27,7 +27,7 @@ function sameId(a: unknown, b: unknown): boolean {
 export default defineProbe({
   id: 'bola',
   description: "With two user identities: IDs learned from A's own responses are requested by B (reads always; changes only on objects the scan created).",
-  falsePositivePolicy: 'Reported only when B gets the same object A gets (equal body, or same shape and same id), an anonymous request does not succeed, and B did not see the ID in its own responses.',
+  falsePositivePolicy: 'Reported only when B gets the same object A gets (equal body, or same shape and same id), an anonymous request does not succeed, and B did not see the ID among its own objects (any it listed or created: an object shared with B is one B may read).',
   rules,
   async run(context: ScanContext) {
     const [owner, other] = context.users();
