@@ -86,7 +86,8 @@ async function loginBurst(context: ScanContext): Promise<void> {
   const session = context.sessions.find((candidate) => candidate.config.login?.json && candidate.username);
   const login = session?.config.login;
   if (!session || !login) {
-    context.skip('resource-consumption', 'no login request configured: rate limiting of logins not tested');
+    const configured = context.sessions.some((candidate) => candidate.config.login);
+    context.skip('resource-consumption', configured ? 'no login sends a JSON body with a user name (form logins are not tried): rate limiting of logins not tested' : 'no login request configured: rate limiting of logins not tested');
     return;
   }
   const operation = context.api.operations.find((candidate) => candidate.path === login.path && candidate.method === login.method.toLowerCase());
