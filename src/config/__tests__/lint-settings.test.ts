@@ -14,7 +14,7 @@ after(() => rmSync(root, { recursive: true, force: true }));
 
 const calls: { names: string[]; cwd: string }[] = [];
 const loadRulesets: RulesetLoader = async (names, options) => {
-  calls.push({ names, cwd: options.cwd });
+  calls.push({ names: [...names], cwd: options.cwd });
   return mergeSelections(...names.map((name) => builtinSelection(name)));
 };
 

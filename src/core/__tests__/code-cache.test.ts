@@ -31,7 +31,9 @@ describe('CommonJS modules with a V8 code cache', () => {
   });
 
   test('a cache written after exercising the module is used by the next load', async () => {
-    const bytes = await writeCodeCache(file, (exports) => (exports as { check: (n: number) => boolean }).check(1));
+    const bytes = await writeCodeCache(file, (exports) => {
+      (exports as { check: (n: number) => boolean }).check(1);
+    });
     assert.ok(bytes > 0);
     assert.equal(cacheUsedInFreshProcess(file), true);
     assert.equal((requireWithCodeCache(file) as { check: (n: number) => boolean }).check(7), true);
@@ -40,7 +42,9 @@ describe('CommonJS modules with a V8 code cache', () => {
   test('a module with text beyond ASCII reads as UTF-8, with and without its cache', async () => {
     const unicode = path.join(dir, 'unicode.cjs');
     writeFileSync(unicode, "exports.text = 'café ✓ 😀';\n");
-    await writeCodeCache(unicode, (exports) => (exports as { text: string }).text);
+    await writeCodeCache(unicode, (exports) => {
+      assert.equal((exports as { text: string }).text, 'café ✓ 😀');
+    });
     assert.equal(cacheUsedInFreshProcess(unicode), true);
     assert.equal((requireWithCodeCache(unicode) as { text: string }).text, 'café ✓ 😀');
   });

@@ -83,7 +83,7 @@ test('junit: the parser used above rejects what is not well-formed', () => {
     '<a>',
     '<a>]]></a>',
   ];
-  for (const text of bad) assert.throws(() => parseXml(text), undefined, text);
+  for (const text of bad) assert.throws(() => parseXml(text), Error, text);
 });
 
 const escapes: Array<[string, string, string]> = [

@@ -20,9 +20,9 @@ async function cpuMs(run: () => unknown): Promise<number> {
 const API_HEAD = "openapi: 3.0.3\ninfo: { title: t, version: '1' }\npaths: {}\n";
 
 /** Writes `content` as `name` and loads it; the error must be this exact one-line message. */
-function refuses(name: string, content: string | Uint8Array, code: Parameters<typeof expectRampartError>[1], oneLine: string | RegExp) {
+async function refuses(name: string, content: string | Uint8Array, code: Parameters<typeof expectRampartError>[1], oneLine: string | RegExp): Promise<void> {
   tree.write(name, content);
-  return expectRampartError(() => loadDocument(name, { cwd: tree.dir }), code, oneLine);
+  await expectRampartError(() => loadDocument(name, { cwd: tree.dir }), code, oneLine);
 }
 
 describe('inputs that are not YAML or JSON text', () => {

@@ -46,6 +46,6 @@ describe('version detection', () => {
     ['- a\n- b\n', 'api.yaml:1:1: expected an OpenAPI or Swagger object at the top level, found a list [RAMPART_NOT_AN_API]'],
   ];
   for (const [text, oneLine] of refused) {
-    test(`${JSON.stringify(text)} is refused with its position`, () => expectRampartError(() => detect(text, text.startsWith('{') ? 'api.json' : 'api.yaml'), 'RAMPART_NOT_AN_API', oneLine));
+    test(`${JSON.stringify(text)} is refused with its position`, async () => void (await expectRampartError(() => detect(text, text.startsWith('{') ? 'api.json' : 'api.yaml'), 'RAMPART_NOT_AN_API', oneLine)));
   }
 });

@@ -28,7 +28,7 @@ test('HSTS on HTTPS responses', () => {
 });
 
 test('plain HTTP must redirect to HTTPS', () => {
-  const r = (status: number, location?: string) => ({ status, headers: location ? { location } : {} });
+  const r = (status: number, location?: string): { status: number; headers: Record<string, string> } => ({ status, headers: location ? { location } : {} });
   const cases: [string, ReturnType<typeof r>, boolean][] = [
     ['vulnerable: the API answers over HTTP', r(200), true],
     ['vulnerable: a login challenge over HTTP invites clear-text credentials', r(401), true],

@@ -62,7 +62,7 @@ test('timing measurement: ABBA order, and it stops when an answer changes', asyn
 test('timing with a fake clock: a planted slow path is found, jitter alone never is', async () => {
   const batches = async (seed: number, delay: (side: 'existing' | 'unknown', next: () => number) => number) => {
     const next = random(seed);
-    const verdicts = [];
+    const verdicts: ReturnType<typeof timingVerdict>[] = [];
     for (let batch = 0; batch < TIMING.batches; batch++) verdicts.push(timingVerdict(...Object.values((await measureInterleaved(TIMING.samples, async (side) => delay(side, next)))!) as [number[], number[]]));
     return verdicts.every((verdict) => verdict.differs && verdict.slower === verdicts[0]!.slower);
   };
