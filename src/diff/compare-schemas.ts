@@ -63,6 +63,8 @@ export const SCHEMA_KINDS = [
   'property-became-not-read-only',
   'property-became-write-only',
   'property-became-not-write-only',
+  'property-deprecated',
+  'property-reactivated',
 ] as const;
 export type SchemaKind = (typeof SCHEMA_KINDS)[number];
 
@@ -228,6 +230,8 @@ export class SchemaComparer {
         add({ kind, ...at, ...flags });
       }
       this.compareMutability(property, next, isRequired, at, add);
+      // Reported with the visibility flags: a deprecated readOnly property is news to readers only.
+      if (property.deprecated !== next.deprecated) add({ kind: next.deprecated ? 'property-deprecated' : 'property-reactivated', ...at, ...flags });
       const nested = this.compare(property, next);
       if (nested.length > 0) nest(name, nested, flags);
     }

@@ -42,6 +42,12 @@ export const MESSAGES: Record<string, CatalogueEntry> = {
   },
   'endpoint-reactivated': { message: 'endpoint is no longer deprecated', description: 'A deprecated operation was un-deprecated.' },
   'request-parameter-deprecated': { message: 'request parameter "{{name}}" ({{in}}) deprecated', description: 'A request parameter is now deprecated.' },
+  'request-parameter-reactivated': { message: 'request parameter "{{name}}" ({{in}}) is no longer deprecated', description: 'A deprecated request parameter was un-deprecated.' },
+  'response-header-deprecated': {
+    message: 'response {{status}} header "{{name}}" deprecated',
+    description: 'A response header is now deprecated: clients should stop relying on it before it goes away.',
+  },
+  'response-header-reactivated': { message: 'response {{status}} header "{{name}}" is no longer deprecated', description: 'A deprecated response header was un-deprecated.' },
   // operation identity (SDKs name methods and group them by these)
   'operation-id-changed': {
     message: 'operationId changed from "{{from}}" to "{{to}}"',
@@ -232,6 +238,8 @@ export const SCHEMA_MESSAGES: Record<SchemaKind, CatalogueEntry> = {
   'property-became-not-read-only': { message: '{{subject}} is no longer read-only', description: 'Clients may now send the property.' },
   'property-became-write-only': { message: '{{subject}} became write-only', description: 'The property is no longer returned to clients.' },
   'property-became-not-write-only': { message: '{{subject}} is no longer write-only', description: 'The property is now returned to clients.' },
+  'property-deprecated': { message: '{{subject}} deprecated', description: 'A property is now deprecated: clients should plan to stop sending or reading it.' },
+  'property-reactivated': { message: '{{subject}} is no longer deprecated', description: 'A deprecated property was un-deprecated.' },
 };
 
 /** Fills `{{name}}` placeholders; unknown names stay visible so a broken template is noticed. */

@@ -79,6 +79,9 @@ const KINDS: Record<SchemaKind, [request: Level, response: Level, kind: Kind, ac
   'property-became-not-read-only': [i, i, 'mutability', 'change'],
   'property-became-write-only': [i, b, 'mutability', 'change'],
   'property-became-not-write-only': [i, i, 'mutability', 'change'],
+  // News for the changelog's Deprecated section: clients should plan to stop sending / reading it.
+  'property-deprecated': [i, i, 'lifecycle', 'deprecate'],
+  'property-reactivated': [i, i, 'lifecycle', 'change'],
 };
 
 type Context = 'request-parameter' | 'request-body' | 'request-property' | 'response-body' | 'response-property' | 'response-header';

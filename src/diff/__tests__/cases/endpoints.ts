@@ -96,6 +96,50 @@ export const endpointCases: DiffCase[] = [
     ],
   },
   {
+    name: 'un-deprecating a parameter',
+    base: withOperation({ parameters: [{ name: 'q', in: 'query', deprecated: true, schema: { type: 'string' } }] }),
+    revision: withOperation({ parameters: [{ name: 'q', in: 'query', schema: { type: 'string' } }] }),
+    expected: [
+      { id: 'request-parameter-reactivated', level: 'info', message: 'POST /items: request parameter "q" (query) is no longer deprecated', at: `revision.yaml#${OP}/parameters/0`, related: `base.yaml#${OP}/parameters/0` },
+    ],
+  },
+  {
+    name: 'deprecating a header parameter whose name changed letter case is still one parameter',
+    base: withOperation({ parameters: [{ name: 'X-Trace', in: 'header', schema: { type: 'string' } }] }),
+    revision: withOperation({ parameters: [{ name: 'x-trace', in: 'header', deprecated: true, schema: { type: 'string' } }] }),
+    expected: [
+      { id: 'request-parameter-deprecated', level: 'info', message: 'POST /items: request parameter "x-trace" (header) deprecated', at: `revision.yaml#${OP}/parameters/0`, related: `base.yaml#${OP}/parameters/0` },
+    ],
+  },
+  {
+    name: 'deprecating a response header, named in another letter case',
+    base: withOperation({ responses: { '200': { description: 'ok', headers: { 'X-Rate-Limit': { schema: { type: 'integer' } } } } } }),
+    revision: withOperation({ responses: { '200': { description: 'ok', headers: { 'x-rate-limit': { deprecated: true, schema: { type: 'integer' } } } } } }),
+    expected: [
+      {
+        id: 'response-header-deprecated',
+        level: 'info',
+        message: 'POST /items: response 200 header "x-rate-limit" deprecated',
+        at: `revision.yaml#${OP}/responses/200/headers/x-rate-limit`,
+        related: `base.yaml#${OP}/responses/200/headers/X-Rate-Limit`,
+      },
+    ],
+  },
+  {
+    name: 'un-deprecating a response header',
+    base: withOperation({ responses: { '200': { description: 'ok', headers: { 'X-Rate-Limit': { deprecated: true, schema: { type: 'integer' } } } } } }),
+    revision: withOperation({ responses: { '200': { description: 'ok', headers: { 'X-Rate-Limit': { schema: { type: 'integer' } } } } } }),
+    expected: [
+      {
+        id: 'response-header-reactivated',
+        level: 'info',
+        message: 'POST /items: response 200 header "X-Rate-Limit" is no longer deprecated',
+        at: `revision.yaml#${OP}/responses/200/headers/X-Rate-Limit`,
+        related: `base.yaml#${OP}/responses/200/headers/X-Rate-Limit`,
+      },
+    ],
+  },
+  {
     name: 'renaming an operationId breaks generated SDKs',
     base: withOperation({ operationId: 'createItem' }),
     revision: withOperation({ operationId: 'addItem' }),

@@ -111,6 +111,8 @@ const PROPERTY_CASES: KindCase[] = [
   { kind: 'property-became-not-read-only', base: obj({ a: { ...str, readOnly: true } }), revision: obj({ a: str }), tail: 'is no longer read-only', levels: [i, i], baseAt: '/properties/a', revisionAt: '/properties/a' },
   { kind: 'property-became-write-only', base: obj({ a: str }), revision: obj({ a: { ...str, writeOnly: true } }), tail: 'became write-only', levels: [i, b], baseAt: '/properties/a', revisionAt: '/properties/a' },
   { kind: 'property-became-not-write-only', base: obj({ a: { ...str, writeOnly: true } }), revision: obj({ a: str }), tail: 'is no longer write-only', levels: [i, i], baseAt: '/properties/a', revisionAt: '/properties/a' },
+  { kind: 'property-deprecated', base: obj({ a: str }), revision: obj({ a: { ...str, deprecated: true } }), tail: 'deprecated', levels: [i, i], baseAt: '/properties/a', revisionAt: '/properties/a' },
+  { kind: 'property-reactivated', base: obj({ a: { ...str, deprecated: true } }), revision: obj({ a: str }), tail: 'is no longer deprecated', levels: [i, i], baseAt: '/properties/a', revisionAt: '/properties/a' },
 ];
 
 interface Place {
@@ -216,6 +218,17 @@ export const visibilityCases: DiffCase[] = [
     expected: [
       { id: 'response-property-became-write-only', level: 'breaking', message: 'POST /items: response property "token" (201 application/json) became write-only', at: `revision.yaml#${JSON_201}/properties/token`, related: `base.yaml#${JSON_201}/properties/token` },
       { id: 'request-property-became-write-only', level: 'info', message: 'POST /items: request property "token" (application/json) became write-only', at: `revision.yaml#${JSON_BODY}/properties/token`, related: `base.yaml#${JSON_BODY}/properties/token` },
+    ],
+  },
+  {
+    name: 'a deprecated readOnly property is news to readers only, a deprecated writeOnly one to senders only',
+    base: both(obj({ id: { type: 'string', readOnly: true }, secret: { type: 'string', writeOnly: true }, items: { type: 'array', items: obj({ sku: str }) } })),
+    revision: both(obj({ id: { type: 'string', readOnly: true, deprecated: true }, secret: { type: 'string', writeOnly: true, deprecated: true }, items: { type: 'array', items: obj({ sku: { ...str, deprecated: true } }) } })),
+    expected: [
+      { id: 'response-property-deprecated', level: 'info', message: 'POST /items: response property "id" (201 application/json) deprecated', at: `revision.yaml#${JSON_201}/properties/id`, related: `base.yaml#${JSON_201}/properties/id` },
+      { id: 'response-property-deprecated', level: 'info', message: 'POST /items: response property "items[].sku" (201 application/json) deprecated', at: `revision.yaml#${JSON_201}/properties/items/items/properties/sku`, related: `base.yaml#${JSON_201}/properties/items/items/properties/sku` },
+      { id: 'request-property-deprecated', level: 'info', message: 'POST /items: request property "secret" (application/json) deprecated', at: `revision.yaml#${JSON_BODY}/properties/secret`, related: `base.yaml#${JSON_BODY}/properties/secret` },
+      { id: 'request-property-deprecated', level: 'info', message: 'POST /items: request property "items[].sku" (application/json) deprecated', at: `revision.yaml#${JSON_BODY}/properties/items/items/properties/sku`, related: `base.yaml#${JSON_BODY}/properties/items/items/properties/sku` },
     ],
   },
   {
