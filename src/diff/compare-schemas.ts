@@ -1,4 +1,5 @@
 import type { Bound, Origin, Schema } from '../spec/api.js';
+import { variantWrapping } from './variant-wrapping.js';
 
 /** What can differ between two normalised schemas, independent of request/response direction. */
 export const SCHEMA_KINDS = [
@@ -52,6 +53,10 @@ export const SCHEMA_KINDS = [
   'prefix-items-changed',
   'variant-added',
   'variant-removed',
+  'became-one-of',
+  'became-any-of',
+  'one-of-collapsed',
+  'any-of-collapsed',
   'property-added',
   'property-added-required',
   'property-added-required-with-default',
@@ -149,6 +154,13 @@ export class SchemaComparer {
         add({ ...delta, path: [segment, ...delta.path], ...flags });
       }
     };
+
+    const wrapping = variantWrapping(this, b, r);
+    if (wrapping) {
+      if (wrapping.kind) here(wrapping.kind, { variants: wrapping.variants });
+      if (wrapping.nullability) here(wrapping.nullability);
+      return out;
+    }
 
     const typeRelation = relation(b.types, r.types);
     if (typeRelation) {

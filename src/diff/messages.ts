@@ -221,6 +221,22 @@ export const SCHEMA_MESSAGES: Record<SchemaKind, CatalogueEntry> = {
   'prefix-items-changed': { message: '{{subject}} prefixItems tuple length changed from {{from}} to {{to}}', description: 'The prefixItems tuple changed length (OpenAPI 3.1).' },
   'variant-added': { message: '{{subject}} {{keyword}} variant added', description: 'A new alternative shape.' },
   'variant-removed': { message: '{{subject}} {{keyword}} variant removed', description: 'An alternative shape was removed.' },
+  'became-one-of': {
+    message: '{{subject}} became a oneOf of {{variants}} variants, one of them the previous schema',
+    description: 'The schema is now one of several alternatives, the previous one among them: clients may keep sending the old shape (unless another variant also matches it), but what they receive may take shapes they do not know.',
+  },
+  'became-any-of': {
+    message: '{{subject}} became an anyOf of {{variants}} variants, one of them the previous schema',
+    description: 'The schema is now one of several alternatives, the previous one among them: clients may keep sending the old shape, but what they receive may take shapes they do not know.',
+  },
+  'one-of-collapsed': {
+    message: '{{subject}} is no longer a oneOf of {{variants}} variants but one of them',
+    description: 'A oneOf was replaced by one of its variants: clients sending another variant are refused; what they receive takes a shape they already know.',
+  },
+  'any-of-collapsed': {
+    message: '{{subject}} is no longer an anyOf of {{variants}} variants but one of them',
+    description: 'An anyOf was replaced by one of its variants: clients sending another variant are refused; what they receive takes a shape they already know.',
+  },
   'property-added': { message: '{{subject}} added', description: 'A new optional property.' },
   'property-added-required': { message: '{{subject}} added as required', description: 'A new required property.' },
   'property-added-required-with-default': {

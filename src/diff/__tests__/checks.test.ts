@@ -8,9 +8,10 @@ import { bodyCases } from './cases/bodies.js';
 import { endpointCases } from './cases/endpoints.js';
 import { parameterCases } from './cases/parameters.js';
 import { schemaCases, visibilityCases } from './cases/schemas.js';
+import { variantCases } from './cases/variants.js';
 import { runDiffCases, type DiffCase } from './harness.js';
 
-const tables: Record<string, DiffCase[]> = { endpoints: endpointCases, parameters: parameterCases, bodies: bodyCases, 'api-wide': [...apiWideCases, ...apiWideQuietCases], schemas: schemaCases, visibility: visibilityCases };
+const tables: Record<string, DiffCase[]> = { endpoints: endpointCases, parameters: parameterCases, bodies: bodyCases, 'api-wide': [...apiWideCases, ...apiWideQuietCases], schemas: schemaCases, visibility: visibilityCases, variants: variantCases };
 
 for (const [name, cases] of Object.entries(tables)) describe(`diff cases: ${name}`, () => runDiffCases(cases));
 

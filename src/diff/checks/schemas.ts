@@ -66,6 +66,12 @@ const KINDS: Record<SchemaKind, [request: Level, response: Level, kind: Kind, ac
   'prefix-items-changed': [b, b, 'structure', 'change'],
   'variant-added': [i, w, 'structure', 'add'],
   'variant-removed': [b, i, 'structure', 'remove'],
+  // A plain schema that became one variant: clients may keep sending it, but readers meet shapes
+  // they have no type for (unlike a variant added to an existing oneOf, where they already choose).
+  'became-one-of': [i, b, 'structure', 'change'],
+  'became-any-of': [i, b, 'structure', 'change'],
+  'one-of-collapsed': [b, i, 'structure', 'change'],
+  'any-of-collapsed': [b, i, 'structure', 'change'],
   'property-added': [i, i, 'existence', 'add'],
   'property-added-required': [b, i, 'existence', 'add'],
   // A default stands in for what existing clients leave out, as for a required parameter with one.
