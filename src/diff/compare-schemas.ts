@@ -1,4 +1,4 @@
-import type { Bound, Origin, Schema } from '../spec/api.js';
+import { UNMODELLED_KEYWORDS, type Bound, type Origin, type Schema } from '../spec/api.js';
 import { variantWrapping } from './variant-wrapping.js';
 
 /** What can differ between two normalised schemas, independent of request/response direction. */
@@ -57,6 +57,7 @@ export const SCHEMA_KINDS = [
   'became-any-of',
   'one-of-collapsed',
   'any-of-collapsed',
+  'unmodelled-keyword-changed',
   'property-added',
   'property-added-required',
   'property-added-required-with-default',
@@ -171,6 +172,10 @@ export class SchemaComparer {
     if (b.nullable !== r.nullable) here(r.nullable ? 'became-nullable' : 'became-not-nullable');
     compareText(b.format, r.format, 'format', here);
     compareText(b.pattern, r.pattern, 'pattern', here);
+    if (b.unmodelled || r.unmodelled) {
+      const changes = unmodelledChanges(b.unmodelled, r.unmodelled);
+      if (changes.length > 0) here('unmodelled-keyword-changed', { changes: `keyword${changes.length > 1 ? 's' : ''} ${changes.join(', ')}` });
+    }
 
     if (b.enum && r.enum) {
       if (sameValues(b.enum, r.enum)) {
@@ -308,6 +313,22 @@ export class SchemaComparer {
     for (const variant of lost) add({ kind: 'variant-removed', path: [], base: variant.origin, revision: r.origin, data: { keyword } });
     for (const variant of unmatched) add({ kind: 'variant-added', path: [], base: b.origin, revision: variant.origin, data: { keyword } });
   }
+}
+
+/**
+ * Keywords the model keeps only as canonical text (`not`, `if`, `patternProperties`, …): which were
+ * added, removed or changed, in the catalogue's order. Judging them would take per-keyword logic
+ * that is easy to get wrong; naming them lets a reviewer decide.
+ */
+function unmodelledChanges(from: Map<string, string> | undefined, to: Map<string, string> | undefined): string[] {
+  const changes: string[] = [];
+  for (const keyword of UNMODELLED_KEYWORDS) {
+    const before = from?.get(keyword);
+    const after = to?.get(keyword);
+    if (before === after) continue;
+    changes.push(`"${keyword}" ${before === undefined ? 'added' : after === undefined ? 'removed' : 'changed'}`);
+  }
+  return changes;
 }
 
 function compareDiscriminators(b: Schema, r: Schema, here: (kind: SchemaKind, data?: Record<string, unknown>) => void): void {

@@ -237,6 +237,11 @@ export const SCHEMA_MESSAGES: Record<SchemaKind, CatalogueEntry> = {
     message: '{{subject}} is no longer an anyOf of {{variants}} variants but one of them',
     description: 'An anyOf was replaced by one of its variants: clients sending another variant are refused; what they receive takes a shape they already know.',
   },
+  'unmodelled-keyword-changed': {
+    message: '{{subject}} {{changes}}; Rampart does not judge whether this breaks clients: review it',
+    description:
+      'A JSON Schema keyword the comparison does not model (not, if/then/else, contains, minContains, maxContains, dependentRequired, dependentSchemas, patternProperties, propertyNames, unevaluatedItems, contentMediaType, contentEncoding, contentSchema) was added, removed or changed. Whether clients break depends on the values: review the change.',
+  },
   'property-added': { message: '{{subject}} added', description: 'A new optional property.' },
   'property-added-required': { message: '{{subject}} added as required', description: 'A new required property.' },
   'property-added-required-with-default': {

@@ -183,7 +183,35 @@ export interface Schema {
   deprecated: boolean;
   hasDefault: boolean;
   default?: unknown;
+  /**
+   * JSON Schema keywords the model does not interpret (UNMODELLED_KEYWORDS), each as the canonical
+   * JSON of its value with $refs resolved, so a diff can tell that one changed without judging how.
+   * undefined when the schema has none (almost always).
+   */
+  unmodelled?: Map<string, string>;
 }
+
+/**
+ * Keywords kept only as canonical text: mostly 2020-12 (OpenAPI 3.1) applicators and annotations
+ * whose effect on clients depends on the values themselves.
+ */
+export const UNMODELLED_KEYWORDS = [
+  'not',
+  'if',
+  'then',
+  'else',
+  'contains',
+  'minContains',
+  'maxContains',
+  'dependentRequired',
+  'dependentSchemas',
+  'patternProperties',
+  'propertyNames',
+  'unevaluatedItems',
+  'contentMediaType',
+  'contentEncoding',
+  'contentSchema',
+] as const;
 
 type Raw = Record<string, unknown>;
 
@@ -199,6 +227,9 @@ export function buildApi(document: ApiDocument): Api {
 class ApiBuilder {
   private readonly schemas = new Map<object, Schema>();
   private readonly merging = new Set<object>();
+  /** Canonical texts of written values that hold no cycle (those depend on where the walk entered). */
+  private readonly canonicalTexts = new Map<object, string>();
+  private cycleMarks = 0;
   private readonly refs = new Map<Source, Map<string, NodeAt>>();
   private readonly oas2: boolean;
 
@@ -548,7 +579,38 @@ class ApiBuilder {
     if (Array.isArray(raw.oneOf)) schema.oneOf = this.items(this.child(node, 'oneOf')).map((item) => this.schema(item));
     if (Array.isArray(raw.anyOf)) schema.anyOf = this.items(this.child(node, 'anyOf')).map((item) => this.schema(item));
     schema.discriminator = discriminatorOf(raw.discriminator);
+    for (const keyword of UNMODELLED_KEYWORDS) {
+      if (raw[keyword] !== undefined) (schema.unmodelled ??= new Map()).set(keyword, this.canonical(this.child(node, keyword), []));
+    }
     if (Array.isArray(raw.allOf)) this.mergeAllOf(schema, node, types !== undefined);
+  }
+
+  /**
+   * JSON text of a value with every $ref replaced by its target and object keys sorted, so moving a
+   * schema, reordering keys or YAML ↔ JSON leave it unchanged. A $ref back into a value being
+   * written becomes `{"$cycle":n}`, n levels up.
+   */
+  private canonical(node: NodeAt, open: object[]): string {
+    const value = node.value;
+    if (value === null || typeof value !== 'object') return JSON.stringify(value) ?? 'null';
+    const known = this.canonicalTexts.get(value);
+    if (known !== undefined) return known;
+    const index = open.indexOf(value);
+    if (index !== -1) {
+      this.cycleMarks++;
+      return `{"$cycle":${open.length - index}}`;
+    }
+    const marksBefore = this.cycleMarks;
+    open.push(value);
+    const text = Array.isArray(value)
+      ? `[${value.map((_, i) => this.canonical(this.child(node, i), open)).join(',')}]`
+      : `{${Object.keys(value)
+          .sort()
+          .map((key) => `${JSON.stringify(key)}:${this.canonical(this.child(node, key), open)}`)
+          .join(',')}}`;
+    open.pop();
+    if (this.cycleMarks === marksBefore) this.canonicalTexts.set(value, text);
+    return text;
   }
 
   /** `allOf` members are merged in, so `allOf: [$ref]` and the inline schema compare equal. */
@@ -605,6 +667,7 @@ export function anySchema(origin: Origin): Schema {
     deprecated: false,
     hasDefault: false,
     default: undefined,
+    unmodelled: undefined,
   };
 }
 
@@ -644,6 +707,21 @@ function mergeInto(target: Schema, part: Schema): void {
     target.hasDefault = true;
     target.default = part.default;
   }
+  if (part.unmodelled) {
+    target.unmodelled ??= new Map();
+    for (const [keyword, text] of part.unmodelled) {
+      const own = target.unmodelled.get(keyword);
+      target.unmodelled.set(keyword, own === undefined ? text : allOfTexts(own, text));
+    }
+  }
+}
+
+/**
+ * Two allOf members with the same keyword both apply: kept as the sorted set of their texts, so the
+ * order of members does not count. Canonical JSON escapes control characters, so NUL separates safely.
+ */
+function allOfTexts(a: string, b: string): string {
+  return [...new Set([...a.split('\u0000'), ...b.split('\u0000')])].sort().join('\u0000');
 }
 
 function bound(value: unknown, exclusive: unknown): Bound | undefined {

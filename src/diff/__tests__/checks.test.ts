@@ -8,10 +8,11 @@ import { bodyCases } from './cases/bodies.js';
 import { endpointCases } from './cases/endpoints.js';
 import { parameterCases } from './cases/parameters.js';
 import { schemaCases, visibilityCases } from './cases/schemas.js';
+import { unmodelledCases } from './cases/unmodelled.js';
 import { variantCases } from './cases/variants.js';
 import { runDiffCases, type DiffCase } from './harness.js';
 
-const tables: Record<string, DiffCase[]> = { endpoints: endpointCases, parameters: parameterCases, bodies: bodyCases, 'api-wide': [...apiWideCases, ...apiWideQuietCases], schemas: schemaCases, visibility: visibilityCases, variants: variantCases };
+const tables: Record<string, DiffCase[]> = { endpoints: endpointCases, parameters: parameterCases, bodies: bodyCases, 'api-wide': [...apiWideCases, ...apiWideQuietCases], schemas: schemaCases, visibility: visibilityCases, variants: variantCases, unmodelled: unmodelledCases };
 
 for (const [name, cases] of Object.entries(tables)) describe(`diff cases: ${name}`, () => runDiffCases(cases));
 

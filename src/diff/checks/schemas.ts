@@ -72,6 +72,8 @@ const KINDS: Record<SchemaKind, [request: Level, response: Level, kind: Kind, ac
   'became-any-of': [i, b, 'structure', 'change'],
   'one-of-collapsed': [b, i, 'structure', 'change'],
   'any-of-collapsed': [b, i, 'structure', 'change'],
+  // Not judged (see compare-schemas.ts): a warning both ways, so someone looks.
+  'unmodelled-keyword-changed': [w, w, 'constraints', 'change'],
   'property-added': [i, i, 'existence', 'add'],
   'property-added-required': [b, i, 'existence', 'add'],
   // A default stands in for what existing clients leave out, as for a required parameter with one.

@@ -96,6 +96,13 @@ const KIND_CASES: KindCase[] = [
   { kind: 'prefix-items-changed', base: { type: 'array', prefixItems: [str] }, revision: { type: 'array', prefixItems: [str, { type: 'integer' }] }, tail: 'prefixItems tuple length changed from 1 to 2', levels: [b, b] },
   { kind: 'variant-added', base: { oneOf: [str] }, revision: { oneOf: [str, { type: 'integer' }] }, tail: 'oneOf variant added', levels: [i, w], revisionAt: '/oneOf/1' },
   { kind: 'variant-removed', base: { anyOf: [str, { type: 'integer' }] }, revision: { anyOf: [str] }, tail: 'anyOf variant removed', levels: [b, i], baseAt: '/anyOf/1', removal: true },
+  {
+    kind: 'unmodelled-keyword-changed',
+    base: { type: 'string', not: { enum: ['x'] } },
+    revision: { type: 'string', not: { enum: ['y'] }, contentMediaType: 'text/plain' },
+    tail: 'keywords "not" changed, "contentMediaType" added; Rampart does not judge whether this breaks clients: review it',
+    levels: [w, w],
+  },
   { kind: 'became-one-of', base: obj({ a: str }), revision: { oneOf: [obj({ a: str }), obj({ b: str })] }, tail: 'became a oneOf of 2 variants, one of them the previous schema', levels: [i, b] },
   { kind: 'became-any-of', base: str, revision: { anyOf: [{ type: 'integer' }, str] }, tail: 'became an anyOf of 2 variants, one of them the previous schema', levels: [i, b] },
   { kind: 'one-of-collapsed', base: { oneOf: [obj({ a: str }), obj({ b: str })] }, revision: obj({ b: str }), tail: 'is no longer a oneOf of 2 variants but one of them', levels: [b, i] },
