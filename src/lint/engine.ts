@@ -115,6 +115,7 @@ interface RuleFacts {
   docsUrl: string | undefined;
   owasp: string[];
   cwe: string[];
+  spectralPositions: boolean;
 }
 
 export interface FinalizeOptions {
@@ -135,12 +136,12 @@ export function finalizeFindings(raw: readonly RawFinding[], selection: RuleSele
   const findings: Finding[] = [];
   // Several rules often report the same node (an operation lacking 401, 403, 429, 500…): locate it once.
   const ranges = new Map<Source, Map<string, ReturnType<Source['range']>>>();
-  const rangeOf = (at: NodeLocation) => {
+  const rangeOf = (at: NodeLocation, keyLine: boolean) => {
     let bySource = ranges.get(at.source);
     if (!bySource) ranges.set(at.source, (bySource = new Map()));
-    const key = at.onKey ? `${at.pointer}\u0000key` : at.pointer;
+    const key = at.onKey ? `${at.pointer}\u0000key` : keyLine ? `${at.pointer}\u0000line` : at.pointer;
     let range = bySource.get(key);
-    if (!range) bySource.set(key, (range = at.source.range(at.pointer, { key: at.onKey })));
+    if (!range) bySource.set(key, (range = at.source.range(at.pointer, { key: at.onKey, keyLine })));
     return range;
   };
   // What a finding takes from its rule, looked up once per rule rather than once per finding.
@@ -156,6 +157,7 @@ export function finalizeFindings(raw: readonly RawFinding[], selection: RuleSele
         docsUrl: definition ? definition.docsUrl : options.docsUrl?.(ruleId),
         owasp: Object.freeze([...(definition?.owasp ?? [])]) as string[],
         cwe: Object.freeze([...(definition?.cwe ?? [])]) as string[],
+        spectralPositions: definition?.builtin?.meta.spectralPositions === true,
       };
       byRule.set(ruleId, facts);
     }
@@ -180,7 +182,7 @@ export function finalizeFindings(raw: readonly RawFinding[], selection: RuleSele
     const dedupeKey = item.offset === undefined ? fingerprint : `${fingerprint}:${item.offset}`;
     if (seen.has(dedupeKey)) continue;
     seen.add(dedupeKey);
-    const range = item.offset === undefined ? rangeOf(item.location) : pointRange(item.location.source.positionOf(item.offset));
+    const range = item.offset === undefined ? rangeOf(item.location, facts.spectralPositions) : pointRange(item.location.source.positionOf(item.offset));
     const location: DocumentLocation = { file, pointer: item.location.pointer, line: range.line, column: range.column, endLine: range.endLine, endColumn: range.endColumn };
     const finding: Finding = {
       ruleId: item.ruleId,
@@ -194,7 +196,7 @@ export function finalizeFindings(raw: readonly RawFinding[], selection: RuleSele
     };
     if (item.related) {
       finding.relatedLocations = item.related.map((at) => {
-        const { line, column, endLine, endColumn } = rangeOf(at);
+        const { line, column, endLine, endColumn } = rangeOf(at, facts.spectralPositions);
         return { file: at.source.displayPath, pointer: at.pointer, line, column, endLine, endColumn };
       });
     }

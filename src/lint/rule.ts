@@ -20,6 +20,11 @@ export interface RuleMeta<MessageId extends string> {
   defaultSeverity: Severity;
   /** In the ruleset's default selection (Spectral's `recommended`). */
   recommended: boolean;
+  /**
+   * Place findings on their key's line, as Spectral does (a block mapping or list starts at its
+   * key). The `spectral:oas` rules set it, since their findings are held to Spectral's.
+   */
+  spectralPositions?: boolean;
   /** The formats it applies to; all when absent. */
   formats?: readonly SpecFormat[];
   messages: Record<MessageId, string>;

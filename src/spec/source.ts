@@ -58,14 +58,23 @@ export class Source {
     if (issues.some((issue) => issue.code === 'duplicate-key')) nodes.repeatsKeys = true;
   }
 
-  /** The range of the node at `pointer` (or of its key). Falls back to the nearest existing ancestor. */
-  range(pointer: string, options: { key?: boolean } = {}): SourceRange {
+  /**
+   * The range of the node at `pointer` (or of its key, with `key`). Falls back to the nearest
+   * existing ancestor. `keyLine` places it on its key's line, as Spectral does: a value that begins
+   * below its key (a block mapping or list) starts at the key, and the document itself, in a YAML
+   * file without a `---` marker, at the first byte (leading comments included).
+   */
+  range(pointer: string, options: { key?: boolean; keyLine?: boolean } = {}): SourceRange {
     const found = this.locate(pointer);
     const range: NodeRange = found ? this.nodes.rangeOf(found) : { start: 0, end: 0 };
     const useKey = options.key && found?.complete && range.keyStart !== undefined;
-    const start = useKey ? range.keyStart! : range.keyStart !== undefined && !found!.complete ? range.keyStart! : range.start;
+    let start = useKey ? range.keyStart! : range.keyStart !== undefined && !found!.complete ? range.keyStart! : range.start;
     const end = useKey ? range.keyEnd! : range.end;
     const lines = (this.lineIndex ??= new LineIndex(this.text));
+    if (options.keyLine && !useKey) {
+      if (range.keyStart !== undefined && lines.position(range.keyStart).line < lines.position(start).line) start = range.keyStart;
+      else if ((pointer === '' || pointer === '#') && this.format === 'yaml' && !/^---/m.test(this.text.slice(0, start))) start = 0;
+    }
     const from = lines.position(start);
     const to = lines.position(Math.max(start, end));
     return { line: from.line, column: from.column, endLine: to.line, endColumn: to.column };

@@ -78,7 +78,7 @@ export function runRuleTests(rule: Rule, cases: { valid: ValidCase[]; invalid: I
           const file = path.relative(ROOT, finding.location.source.uri);
           if (expected?.file !== undefined || file !== 'openapi.yaml') out.file = file;
           if (expected?.line !== undefined || expected?.column !== undefined) {
-            const range = finding.location.source.range(finding.location.pointer, { key: finding.location.onKey });
+            const range = finding.location.source.range(finding.location.pointer, { key: finding.location.onKey, keyLine: rule.meta.spectralPositions === true });
             if (expected.line !== undefined) out.line = range.line;
             if (expected.column !== undefined) out.column = range.column;
           }

@@ -4,7 +4,7 @@ import { parseSource } from '../source.js';
 import { formatRange, textAt } from './text-at.js';
 
 /** [pointer, expected range, expected text under it, options] */
-type Case = [pointer: string, range: string, text: string, options?: { key?: boolean }];
+type Case = [pointer: string, range: string, text: string, options?: { key?: boolean; keyLine?: boolean }];
 
 interface Table {
   name: string;
@@ -113,6 +113,24 @@ const tables: Table[] = [
       ['/b/c', '6:6-7:7', '[1, # in flow\n    2]'],
       ['/b/c/1', '7:5-7:6', '2'],
     ],
+  },
+  {
+    name: 'on the key line (Spectral\'s places): a block value from its key, the document from the first byte',
+    yaml: '# Licence header\n\nopenapi: 3.0.3\ninfo:\n  title: t\n',
+    cases: [
+      ['', '3:1-5:11', 'openapi: 3.0.3\ninfo:\n  title: t'],
+      ['', '1:1-5:11', '# Licence header\n\nopenapi: 3.0.3\ninfo:\n  title: t', { keyLine: true }],
+      ['/info', '5:3-5:11', 'title: t'],
+      ['/info', '4:1-5:11', 'info:\n  title: t', { keyLine: true }],
+      // A value on its key's line keeps its own start.
+      ['/openapi', '3:10-3:15', '3.0.3', { keyLine: true }],
+      ['/info/title', '5:10-5:11', 't', { keyLine: true }],
+    ],
+  },
+  {
+    name: 'on the key line, after a `---` marker the document starts at its content',
+    yaml: '# Licence header\n---\nopenapi: 3.0.3\n',
+    cases: [['', '3:1-3:15', 'openapi: 3.0.3', { keyLine: true }]],
   },
   {
     name: 'pointers that do not exist fall back to the nearest ancestor',

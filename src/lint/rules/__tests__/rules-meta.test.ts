@@ -33,6 +33,13 @@ describe('built-in rule registry', () => {
     assert.equal(Object.keys(builtinRules).length, total);
   });
 
+  it('places findings as Spectral does for the spectral:oas rules, and only for them', () => {
+    const mismatched = Object.entries(builtinRules)
+      .filter(([id, rule]) => (rule.meta.spectralPositions === true) !== (id in oasRules))
+      .map(([id]) => id);
+    assert.deepEqual(mismatched, []);
+  });
+
   it('waivers name existing rules and give a reason', () => {
     for (const [id, list] of Object.entries(WAIVERS)) {
       assert.ok(id in builtinRules, `waiver for unknown rule "${id}"`);

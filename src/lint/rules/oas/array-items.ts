@@ -7,6 +7,7 @@ export default defineRule({
     description: 'Schemas with "type: array" require a sibling "items" field.',
     defaultSeverity: 'error',
     recommended: true,
+    spectralPositions: true,
     messages: { missing: 'Schemas with "type: array", require a sibling "items" field.' },
     docs: {
       why: 'An array without `items` says nothing about its elements: validators accept anything and code generators fall back to untyped lists.',

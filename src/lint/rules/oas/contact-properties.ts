@@ -6,6 +6,7 @@ export default defineRule({
     description: 'Contact object must have "name", "url" and "email".',
     defaultSeverity: 'warning',
     recommended: false,
+    spectralPositions: true,
     messages: { missing: 'Contact object must have "{{field}}".' },
     docs: {
       why: 'A complete contact lets consumers reach the team by the channel they prefer.',

@@ -7,6 +7,7 @@ export default defineRule({
     description: 'Info object must have a "contact" object.',
     defaultSeverity: 'warning',
     recommended: true,
+    spectralPositions: true,
     messages: { missing: 'Info object must have "contact" object.' },
     docs: {
       why: 'Consumers need to know whom to ask when the API misbehaves or changes.',

@@ -7,6 +7,7 @@ export default defineRule({
     description: 'Info "description" must be present and a non-empty string.',
     defaultSeverity: 'warning',
     recommended: true,
+    spectralPositions: true,
     messages: { missing: 'Info "description" must be present and non-empty string.' },
     docs: {
       why: 'The description is the front page of the API documentation: what the API is for and how to start.',

@@ -7,6 +7,7 @@ export default defineRule({
     description: 'Info object must have a "license" object.',
     defaultSeverity: 'warning',
     recommended: false,
+    spectralPositions: true,
     messages: { missing: 'Info object must have "license" object.' },
     docs: {
       why: 'Without a licence, consumers cannot tell on what terms they may use the API description.',

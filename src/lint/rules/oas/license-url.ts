@@ -7,6 +7,7 @@ export default defineRule({
     description: 'License object must include "url".',
     defaultSeverity: 'warning',
     recommended: false,
+    spectralPositions: true,
     messages: { missing: 'License object must include "url".' },
     docs: {
       why: 'A licence name alone is ambiguous; the URL says exactly which terms apply.',

@@ -6,6 +6,7 @@ export default defineRule({
     description: 'Properties must not be placed next to a $ref.',
     defaultSeverity: 'error',
     recommended: true,
+    spectralPositions: true,
     formats: ['oas2', 'oas3.0'],
     messages: { sibling: '$ref must not be placed next to any other properties.' },
     docs: {

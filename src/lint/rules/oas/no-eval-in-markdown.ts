@@ -7,6 +7,7 @@ export default defineRule({
     description: 'Markdown descriptions must not contain "eval(".',
     defaultSeverity: 'warning',
     recommended: true,
+    spectralPositions: true,
     cwe: ['CWE-95'],
     messages: { forbidden: 'Markdown descriptions must not have "eval(".' },
     docs: {

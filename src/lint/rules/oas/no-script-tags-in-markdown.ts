@@ -7,6 +7,7 @@ export default defineRule({
     description: 'Markdown descriptions must not contain "<script>" tags.',
     defaultSeverity: 'warning',
     recommended: true,
+    spectralPositions: true,
     cwe: ['CWE-79'],
     messages: { forbidden: 'Markdown descriptions must not have "<script>" tags.' },
     docs: {

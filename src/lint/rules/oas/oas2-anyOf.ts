@@ -6,6 +6,7 @@ export default defineRule({
     description: '"anyOf" is not available in OpenAPI v2; it was added in OpenAPI v3.',
     defaultSeverity: 'warning',
     recommended: true,
+    spectralPositions: true,
     formats: ['oas2'],
     messages: { anyOf: '"anyOf" keyword must not be used in OpenAPI v2 document.' },
     docs: {

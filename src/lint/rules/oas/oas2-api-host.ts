@@ -6,6 +6,7 @@ export default defineRule({
     description: 'OpenAPI "host" must be present and a non-empty string.',
     defaultSeverity: 'warning',
     recommended: true,
+    spectralPositions: true,
     formats: ['oas2'],
     messages: { missing: 'OpenAPI "host" must be present and non-empty string.' },
     docs: {

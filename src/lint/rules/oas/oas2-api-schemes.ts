@@ -6,6 +6,7 @@ export default defineRule({
     description: 'OpenAPI host "schemes" must be present and a non-empty array of strings.',
     defaultSeverity: 'warning',
     recommended: true,
+    spectralPositions: true,
     formats: ['oas2'],
     messages: { missing: 'OpenAPI host "schemes" must be present and non-empty array.' },
     docs: {

@@ -7,6 +7,7 @@ export default defineRule({
     description: 'The discriminator property must be defined and required.',
     defaultSeverity: 'error',
     recommended: true,
+    spectralPositions: true,
     formats: ['oas2'],
     messages: {
       notDefined: 'The discriminator property must be defined in this schema.',

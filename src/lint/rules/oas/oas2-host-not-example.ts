@@ -6,6 +6,7 @@ export default defineRule({
     description: 'Host URL must not point at example.com.',
     defaultSeverity: 'warning',
     recommended: false,
+    spectralPositions: true,
     formats: ['oas2'],
     messages: { example: 'Host URL must not point at example.com.' },
     docs: {

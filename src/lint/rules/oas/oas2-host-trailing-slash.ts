@@ -6,6 +6,7 @@ export default defineRule({
     description: 'Server URL must not have a trailing slash.',
     defaultSeverity: 'warning',
     recommended: true,
+    spectralPositions: true,
     formats: ['oas2'],
     messages: { trailingSlash: 'Server URL must not have trailing slash.' },
     docs: {

@@ -9,6 +9,7 @@ export default defineRule({
     description: 'Operations with an "in: formData" parameter must consume "application/x-www-form-urlencoded" or "multipart/form-data".',
     defaultSeverity: 'warning',
     recommended: true,
+    spectralPositions: true,
     formats: ['oas2'],
     messages: { consumes: 'Consumes must include urlencoded, multipart, or form-data media type when using formData parameter.' },
     docs: {

@@ -7,6 +7,7 @@ export default defineRule({
     description: 'Operation "security" values must match a scheme defined in the "securityDefinitions" object.',
     defaultSeverity: 'warning',
     recommended: true,
+    spectralPositions: true,
     formats: ['oas2'],
     cwe: ['CWE-287'],
     messages: {

@@ -6,6 +6,7 @@ export default defineRule({
     description: 'Parameter objects must have a "description".',
     defaultSeverity: 'warning',
     recommended: false,
+    spectralPositions: true,
     formats: ['oas2'],
     messages: { missing: 'Parameter objects must have "description".' },
     docs: {

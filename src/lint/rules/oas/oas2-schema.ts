@@ -7,6 +7,7 @@ export default defineRule({
     description: 'The document must be valid against the official Swagger 2.0 JSON Schema.',
     defaultSeverity: 'error',
     recommended: true,
+    spectralPositions: true,
     formats: ['oas2'],
     messages: { invalid: '{{message}}' },
     docs: {

@@ -7,6 +7,7 @@ export default defineRule({
     description: 'Potentially unused definition has been detected.',
     defaultSeverity: 'warning',
     recommended: true,
+    spectralPositions: true,
     formats: ['oas2'],
     messages: { unused: 'Potentially unused definition has been detected.' },
     docs: {

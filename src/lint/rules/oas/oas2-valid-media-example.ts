@@ -8,6 +8,7 @@ export default defineRule({
     description: 'Response examples must be valid against the response schema.',
     defaultSeverity: 'error',
     recommended: true,
+    spectralPositions: true,
     formats: ['oas2'],
     messages: { invalid: '{{message}}' },
     docs: {

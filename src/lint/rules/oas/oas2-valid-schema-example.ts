@@ -9,6 +9,7 @@ export default defineRule({
     description: 'Schema, parameter and header "example", "x-example" and "default" values must be valid against their definition.',
     defaultSeverity: 'error',
     recommended: true,
+    spectralPositions: true,
     formats: ['oas2'],
     messages: { invalid: '{{message}}' },
     docs: {

@@ -6,6 +6,7 @@ export default defineRule({
     description: 'OpenAPI "servers" must be present and a non-empty array of objects.',
     defaultSeverity: 'warning',
     recommended: true,
+    spectralPositions: true,
     formats: ['oas3.0', 'oas3.1'],
     messages: { missing: 'OpenAPI "servers" must be present and non-empty array.' },
     docs: {

@@ -6,6 +6,7 @@ export default defineRule({
     description: 'Callbacks should not be defined within a callback.',
     defaultSeverity: 'warning',
     recommended: true,
+    spectralPositions: true,
     formats: ['oas3.0', 'oas3.1'],
     messages: { nested: 'Callbacks should not be defined within a callback.' },
     docs: {

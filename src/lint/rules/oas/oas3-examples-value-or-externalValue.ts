@@ -6,6 +6,7 @@ export default defineRule({
     description: 'Examples must have either "value" or "externalValue", not both.',
     defaultSeverity: 'warning',
     recommended: true,
+    spectralPositions: true,
     formats: ['oas3.0', 'oas3.1'],
     messages: {
       neither: 'Example must have either "value" or "externalValue".',

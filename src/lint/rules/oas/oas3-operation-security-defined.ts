@@ -7,6 +7,7 @@ export default defineRule({
     description: 'Operation "security" values must match a scheme defined in the "components.securitySchemes" object.',
     defaultSeverity: 'warning',
     recommended: true,
+    spectralPositions: true,
     formats: ['oas3.0', 'oas3.1'],
     cwe: ['CWE-287'],
     messages: {

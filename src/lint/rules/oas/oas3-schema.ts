@@ -7,6 +7,7 @@ export default defineRule({
     description: 'The document must be valid against the official OpenAPI 3.0 / 3.1 JSON Schema.',
     defaultSeverity: 'error',
     recommended: true,
+    spectralPositions: true,
     formats: ['oas3.0', 'oas3.1'],
     messages: { invalid: '{{message}}' },
     docs: {

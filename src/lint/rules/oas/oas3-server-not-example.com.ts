@@ -7,6 +7,7 @@ export default defineRule({
     description: 'Server URL must not point at example.com.',
     defaultSeverity: 'warning',
     recommended: false,
+    spectralPositions: true,
     formats: ['oas3.0', 'oas3.1'],
     messages: { example: 'Server URL must not point at example.com.' },
     docs: {

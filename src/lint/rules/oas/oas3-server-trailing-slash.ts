@@ -7,6 +7,7 @@ export default defineRule({
     description: 'Server URL must not have a trailing slash.',
     defaultSeverity: 'warning',
     recommended: true,
+    spectralPositions: true,
     formats: ['oas3.0', 'oas3.1'],
     messages: { trailingSlash: 'Server URL must not have trailing slash.' },
     docs: {

@@ -11,6 +11,7 @@ export default defineRule({
     description: 'Server variables must be defined and valid, and there must be no unused variables.',
     defaultSeverity: 'error',
     recommended: true,
+    spectralPositions: true,
     formats: ['oas3.0', 'oas3.1'],
     messages: {
       unused: 'Server\'s "variables" object has unused defined "{{name}}" url variable.',

@@ -9,6 +9,7 @@ export default defineRule({
     description: 'Potentially unused component has been detected.',
     defaultSeverity: 'warning',
     recommended: true,
+    spectralPositions: true,
     formats: ['oas3.0', 'oas3.1'],
     messages: { unused: 'Potentially unused component has been detected.' },
     docs: {

@@ -9,6 +9,7 @@ export default defineRule({
     description: 'Examples of media types, parameters and headers must be valid against their schema.',
     defaultSeverity: 'error',
     recommended: true,
+    spectralPositions: true,
     formats: ['oas3.0', 'oas3.1'],
     messages: { invalid: '{{message}}' },
     docs: {

@@ -8,6 +8,7 @@ export default defineRule({
     description: 'Schema "example" and "default" values must be valid against the schema.',
     defaultSeverity: 'error',
     recommended: true,
+    spectralPositions: true,
     formats: ['oas3.0', 'oas3.1'],
     messages: { invalid: '{{message}}' },
     docs: {

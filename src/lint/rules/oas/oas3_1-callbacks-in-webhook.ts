@@ -7,6 +7,7 @@ export default defineRule({
     description: 'Callbacks should not be defined in a webhook.',
     defaultSeverity: 'warning',
     recommended: true,
+    spectralPositions: true,
     formats: ['oas3.1'],
     messages: { callbacks: 'Callbacks should not be defined in a webhook.' },
     docs: {

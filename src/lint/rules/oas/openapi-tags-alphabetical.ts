@@ -7,6 +7,7 @@ export default defineRule({
     description: 'OpenAPI object must have alphabetical "tags".',
     defaultSeverity: 'warning',
     recommended: false,
+    spectralPositions: true,
     messages: { unsorted: 'Tags must be in alphabetical order of "name": "{{first}}" must be placed after "{{second}}".' },
     docs: {
       why: 'Documentation lists tags in the order written; an alphabetical order makes long references easy to scan.',

@@ -7,6 +7,7 @@ export default defineRule({
     description: 'Each tag must have a unique name.',
     defaultSeverity: 'error',
     recommended: true,
+    spectralPositions: true,
     messages: { duplicate: '"tags" object contains duplicate tag name "{{name}}".' },
     docs: {
       why: 'Two tags with one name make documentation tools merge or drop one of them, with its description.',

@@ -6,6 +6,7 @@ export default defineRule({
     description: 'OpenAPI object must have a non-empty "tags" array.',
     defaultSeverity: 'warning',
     recommended: false,
+    spectralPositions: true,
     messages: { missing: 'OpenAPI object must have non-empty "tags" array.' },
     docs: {
       why: 'Global tags group operations in documentation and carry their descriptions; without them the reference is one flat list.',

@@ -7,6 +7,7 @@ export default defineRule({
     description: 'Operation "description" must be present and a non-empty string.',
     defaultSeverity: 'warning',
     recommended: true,
+    spectralPositions: true,
     messages: { missing: 'Operation "description" must be present and non-empty string.' },
     docs: {
       why: 'The description tells consumers what the operation does, its side effects and its caveats.',

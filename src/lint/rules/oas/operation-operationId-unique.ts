@@ -7,6 +7,7 @@ export default defineRule({
     description: 'Every operation must have a unique operationId.',
     defaultSeverity: 'error',
     recommended: true,
+    spectralPositions: true,
     // The first user is a related location, not words: the fingerprint must survive edits to it.
     messages: { duplicate: 'operationId "{{operationId}}" is already used by another operation.' },
     docs: {

@@ -9,6 +9,7 @@ export default defineRule({
     description: 'operationId must not contain characters that are invalid in a URL.',
     defaultSeverity: 'warning',
     recommended: true,
+    spectralPositions: true,
     messages: { invalid: 'operationId must not contain characters that are invalid when used in URL.' },
     docs: {
       why: 'Documentation tools and links use the operationId in URLs; spaces and other unsafe characters break them.',

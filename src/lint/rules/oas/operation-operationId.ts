@@ -7,6 +7,7 @@ export default defineRule({
     description: 'Operation must have an "operationId".',
     defaultSeverity: 'warning',
     recommended: true,
+    spectralPositions: true,
     messages: { missing: 'Operation must have "operationId".' },
     docs: {
       why: 'Code generators name SDK methods after operationId and links refer to operations by it; without one, names are guessed and unstable.',

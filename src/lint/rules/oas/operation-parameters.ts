@@ -7,6 +7,7 @@ export default defineRule({
     description: 'Operation parameters are unique and non-repeating.',
     defaultSeverity: 'warning',
     recommended: true,
+    spectralPositions: true,
     messages: {
       duplicate: 'A parameter in this operation already exposes the same combination of "name" and "in" values.',
       bodyAndForm: 'Operation must not have both "in:body" and "in:formData" parameters.',

@@ -7,6 +7,7 @@ export default defineRule({
     description: 'Operation must not have more than a single tag.',
     defaultSeverity: 'warning',
     recommended: false,
+    spectralPositions: true,
     messages: { many: 'Operation must not have more than a single tag.' },
     docs: {
       why: 'Documentation and SDK generators group operations by tag; an operation with several tags appears (or is generated) several times.',

@@ -7,6 +7,7 @@ export default defineRule({
     description: 'Operation tags must be defined in global tags.',
     defaultSeverity: 'warning',
     recommended: true,
+    spectralPositions: true,
     messages: { undefinedTag: 'Operation tag "{{tag}}" must be defined in global tags.' },
     docs: {
       why: 'Tags used but not declared have no description and no order, and a typo silently creates a new group.',

@@ -7,6 +7,7 @@ export default defineRule({
     description: 'Operation must have a non-empty "tags" array.',
     defaultSeverity: 'warning',
     recommended: true,
+    spectralPositions: true,
     messages: { missing: 'Operation must have non-empty "tags" array.' },
     docs: {
       why: 'Tags group operations in documentation and SDKs; untagged operations end up in a catch-all group.',

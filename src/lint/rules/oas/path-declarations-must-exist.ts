@@ -7,6 +7,7 @@ export default defineRule({
     description: 'Path parameter declarations must not be empty ("/given/{}" is invalid).',
     defaultSeverity: 'warning',
     recommended: true,
+    spectralPositions: true,
     messages: { empty: 'Path parameter declarations must not be empty, ex."/given/{}" is invalid.' },
     docs: {
       why: 'An empty `{}` names no parameter: no request can fill it and tools cannot match it.',

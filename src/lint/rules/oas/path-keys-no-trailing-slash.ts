@@ -6,6 +6,7 @@ export default defineRule({
     description: 'Path keys must not end with a slash.',
     defaultSeverity: 'warning',
     recommended: true,
+    spectralPositions: true,
     messages: { trailingSlash: 'Path "{{path}}" must not end with a slash.' },
     docs: {
       why: 'Servers and clients treat `/users` and `/users/` differently; a trailing slash leads to 404s or duplicate routes.',

@@ -7,6 +7,7 @@ export default defineRule({
     description: 'Path must not include a query string.',
     defaultSeverity: 'warning',
     recommended: true,
+    spectralPositions: true,
     messages: { query: 'Path must not include query string.' },
     docs: {
       why: 'Query parameters in the path key are not parameters at all: tools cannot validate, document or generate them.',

@@ -11,6 +11,7 @@ export default defineRule({
     description: 'Path parameters must be defined and valid.',
     defaultSeverity: 'error',
     recommended: true,
+    spectralPositions: true,
     messages: {
       equivalent: 'Paths "{{first}}" and "{{second}}" must not be equivalent.',
       repeated: 'Path "{{path}}" must not use parameter "{{name}}" multiple times.',

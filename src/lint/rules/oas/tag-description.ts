@@ -6,6 +6,7 @@ export default defineRule({
     description: 'Tag object must have a "description".',
     defaultSeverity: 'warning',
     recommended: false,
+    spectralPositions: true,
     messages: { missing: 'Tag object must have "description".' },
     docs: {
       why: 'Documentation shows the tag description as the introduction of each group of operations.',

@@ -7,6 +7,7 @@ export default defineRule({
     description: 'Enum values must respect the specified type.',
     defaultSeverity: 'warning',
     recommended: true,
+    spectralPositions: true,
     messages: { mistyped: 'Enum value {{value}} must be "{{type}}".' },
     docs: {
       why: 'An enum value of another type can never be valid: validators reject it and code generators fail or emit the wrong constant.',

@@ -21,7 +21,7 @@ runRuleTests(rule, {
               name: { type: string }
       `,
       errors: [
-        { messageId: 'notDefined', pointer: '/definitions/Pet/properties', line: 9, column: 7 },
+        { messageId: 'notDefined', pointer: '/definitions/Pet/properties', line: 8, column: 5 },
         { messageId: 'notRequired', pointer: '/definitions/Pet/required' },
       ],
     },

@@ -31,7 +31,7 @@ runRuleTests(rule, {
         parameters:
           File: { name: f, in: formData, type: file }
       `,
-      errors: [{ messageId: 'consumes', pointer: '/paths/~1upload/post', line: 6, column: 7 }],
+      errors: [{ messageId: 'consumes', pointer: '/paths/~1upload/post', line: 5, column: 5 }],
     },
   ],
 });

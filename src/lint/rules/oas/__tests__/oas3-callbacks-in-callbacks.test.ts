@@ -35,7 +35,7 @@ runRuleTests(rule, {
                       responses: { '200': { description: ok } }
               responses: { '201': { description: ok } }
       `,
-      errors: [{ messageId: 'nested', pointer: '/paths/~1subscribe/post/callbacks/onEvent/{$request.body#~1url}/post/callbacks', line: 11, column: 17 }],
+      errors: [{ messageId: 'nested', pointer: '/paths/~1subscribe/post/callbacks/onEvent/{$request.body#~1url}/post/callbacks', line: 10, column: 15 }],
     },
   ],
 });

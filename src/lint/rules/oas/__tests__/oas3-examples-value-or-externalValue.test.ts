@@ -18,7 +18,7 @@ runRuleTests(rule, {
             E:
               summary: nothing
       `,
-      errors: [{ messageId: 'neither', pointer: '/components/examples/E', line: 7, column: 7 }],
+      errors: [{ messageId: 'neither', pointer: '/components/examples/E', line: 6, column: 5 }],
     },
     {
       name: 'both in a media type',

@@ -17,7 +17,7 @@ runRuleTests(rule, {
           - name: customers
         paths: {}
       `,
-      errors: [{ messageId: 'unsorted', pointer: '/tags', line: 4, column: 3, message: 'Tags must be in alphabetical order of "name": "orders" must be placed after "customers".' }],
+      errors: [{ messageId: 'unsorted', pointer: '/tags', line: 3, column: 1, message: 'Tags must be in alphabetical order of "name": "orders" must be placed after "customers".' }],
     },
   ],
 });

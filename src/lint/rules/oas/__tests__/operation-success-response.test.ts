@@ -35,7 +35,7 @@ runRuleTests(rule, {
               responses:
                 '404': { description: missing }
       `,
-      errors: [{ messageId: 'missing', pointer: '/paths/~1a/get/responses', line: 7, column: 9 }],
+      errors: [{ messageId: 'missing', pointer: '/paths/~1a/get/responses', line: 6, column: 7 }],
     },
     {
       name: '2XX is not a Swagger 2.0 key',
