@@ -1,5 +1,5 @@
 import { defineRule } from '../../rule.js';
-import { isObject } from './support/nodes.js';
+import { closestLocation, isObject } from './support/nodes.js';
 
 export default defineRule({
   id: 'info-description',
@@ -20,7 +20,7 @@ export default defineRule({
     return {
       Root(root, ctx) {
         const info = isObject(root.info) ? root.info : undefined;
-        if (!info?.description) ctx.report({ messageId: 'missing', location: ctx.location.child('info', 'description') });
+        if (!info?.description) ctx.report({ messageId: 'missing', location: closestLocation(ctx.location, root, 'info', 'description') });
       },
     };
   },

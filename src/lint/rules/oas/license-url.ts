@@ -1,5 +1,5 @@
 import { defineRule } from '../../rule.js';
-import { isObject } from './support/nodes.js';
+import { closestLocation, isObject } from './support/nodes.js';
 
 export default defineRule({
   id: 'license-url',
@@ -21,7 +21,7 @@ export default defineRule({
       Root(root, ctx) {
         const info = isObject(root.info) ? root.info : undefined;
         const license = isObject(info?.license) ? info.license : undefined;
-        if (!license?.url) ctx.report({ messageId: 'missing', location: ctx.location.child('info', 'license', 'url') });
+        if (!license?.url) ctx.report({ messageId: 'missing', location: closestLocation(ctx.location, root, 'info', 'license', 'url') });
       },
     };
   },

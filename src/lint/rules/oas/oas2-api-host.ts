@@ -1,4 +1,5 @@
 import { defineRule } from '../../rule.js';
+import { closestLocation } from './support/nodes.js';
 
 export default defineRule({
   id: 'oas2-api-host',
@@ -19,7 +20,7 @@ export default defineRule({
   create() {
     return {
       Root(root, ctx) {
-        if (!root.host) ctx.report({ messageId: 'missing', location: ctx.location.child('host') });
+        if (!root.host) ctx.report({ messageId: 'missing', location: closestLocation(ctx.location, root, 'host') });
       },
     };
   },

@@ -1,4 +1,5 @@
 import { defineRule } from '../../rule.js';
+import { nonEmptyArrayProblem } from './support/nodes.js';
 
 export default defineRule({
   id: 'oas2-api-schemes',
@@ -19,9 +20,8 @@ export default defineRule({
   create() {
     return {
       Root(root, ctx) {
-        const schemes = root.schemes;
-        const valid = Array.isArray(schemes) && schemes.length > 0 && schemes.every((scheme) => typeof scheme === 'string');
-        if (!valid) ctx.report({ messageId: 'missing', location: ctx.location.child('schemes') });
+        const problem = nonEmptyArrayProblem(ctx.location, root, 'schemes', (scheme) => typeof scheme === 'string');
+        if (problem) ctx.report({ messageId: 'missing', location: problem });
       },
     };
   },

@@ -1,5 +1,5 @@
 import { defineRule } from '../../rule.js';
-import { isObject } from './support/nodes.js';
+import { closestLocation, isObject } from './support/nodes.js';
 
 export default defineRule({
   id: 'oas2-discriminator',
@@ -26,8 +26,8 @@ export default defineRule({
         // Spectral checks the definitions themselves (`$.definitions[*]`).
         if (ctx.ancestors.at(-1)?.type !== 'Root' || typeof schema.discriminator !== 'string') return;
         const name = schema.discriminator;
-        if (!isObject(schema.properties) || !Object.keys(schema.properties).includes(name)) ctx.report({ messageId: 'notDefined', location: ctx.location.child('properties') });
-        if (!Array.isArray(schema.required) || !schema.required.includes(name)) ctx.report({ messageId: 'notRequired', location: ctx.location.child('required') });
+        if (!isObject(schema.properties) || !Object.keys(schema.properties).includes(name)) ctx.report({ messageId: 'notDefined', location: closestLocation(ctx.location, schema, 'properties') });
+        if (!Array.isArray(schema.required) || !schema.required.includes(name)) ctx.report({ messageId: 'notRequired', location: closestLocation(ctx.location, schema, 'required') });
       },
     };
   },

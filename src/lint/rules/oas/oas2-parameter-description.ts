@@ -1,4 +1,5 @@
 import { defineRule } from '../../rule.js';
+import { closestLocation } from './support/nodes.js';
 
 export default defineRule({
   id: 'oas2-parameter-description',
@@ -19,7 +20,7 @@ export default defineRule({
   create() {
     return {
       Parameter(parameter, ctx) {
-        if (parameter.in !== undefined && parameter.in !== null && !parameter.description) ctx.report({ messageId: 'missing', location: ctx.location.child('description') });
+        if (parameter.in !== undefined && parameter.in !== null && !parameter.description) ctx.report({ messageId: 'missing', location: closestLocation(ctx.location, parameter, 'description') });
       },
     };
   },

@@ -1,4 +1,5 @@
 import { defineRule } from '../../rule.js';
+import { isObject, nonEmptyArrayProblem } from './support/nodes.js';
 
 export default defineRule({
   id: 'oas3-api-servers',
@@ -19,9 +20,8 @@ export default defineRule({
   create() {
     return {
       Root(root, ctx) {
-        const servers = root.servers;
-        const valid = Array.isArray(servers) && servers.length > 0 && servers.every((server) => server !== null && typeof server === 'object' && !Array.isArray(server));
-        if (!valid) ctx.report({ messageId: 'missing', location: ctx.location.child('servers') });
+        const problem = nonEmptyArrayProblem(ctx.location, root, 'servers', isObject);
+        if (problem) ctx.report({ messageId: 'missing', location: problem });
       },
     };
   },

@@ -1,4 +1,5 @@
 import { defineRule } from '../../rule.js';
+import { nonEmptyArrayProblem } from './support/nodes.js';
 
 export default defineRule({
   id: 'openapi-tags',
@@ -18,7 +19,8 @@ export default defineRule({
   create() {
     return {
       Root(root, ctx) {
-        if (!Array.isArray(root.tags) || root.tags.length === 0) ctx.report({ messageId: 'missing', location: ctx.location.child('tags') });
+        const problem = nonEmptyArrayProblem(ctx.location, root, 'tags');
+        if (problem) ctx.report({ messageId: 'missing', location: problem });
       },
     };
   },

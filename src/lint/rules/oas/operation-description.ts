@@ -1,5 +1,5 @@
 import { defineRule } from '../../rule.js';
-import { isPathsOperation } from './support/nodes.js';
+import { closestLocation, isPathsOperation } from './support/nodes.js';
 
 export default defineRule({
   id: 'operation-description',
@@ -19,7 +19,7 @@ export default defineRule({
   create() {
     return {
       Operation(operation, ctx) {
-        if (isPathsOperation(ctx) && !operation.description) ctx.report({ messageId: 'missing', location: ctx.location.child('description') });
+        if (isPathsOperation(ctx) && !operation.description) ctx.report({ messageId: 'missing', location: closestLocation(ctx.location, operation, 'description') });
       },
     };
   },

@@ -1,5 +1,5 @@
 import { defineRule } from '../../rule.js';
-import { isPathsOperation } from './support/nodes.js';
+import { closestLocation, isPathsOperation } from './support/nodes.js';
 
 export default defineRule({
   id: 'operation-operationId',
@@ -19,7 +19,7 @@ export default defineRule({
   create() {
     return {
       Operation(operation, ctx) {
-        if (isPathsOperation(ctx) && !operation.operationId) ctx.report({ messageId: 'missing', location: ctx.location.child('operationId') });
+        if (isPathsOperation(ctx) && !operation.operationId) ctx.report({ messageId: 'missing', location: closestLocation(ctx.location, operation, 'operationId') });
       },
     };
   },

@@ -1,5 +1,5 @@
 import { defineRule } from '../../rule.js';
-import { isPathsOperation } from './support/nodes.js';
+import { isPathsOperation, nonEmptyArrayProblem } from './support/nodes.js';
 
 export default defineRule({
   id: 'operation-tags',
@@ -19,7 +19,9 @@ export default defineRule({
   create() {
     return {
       Operation(operation, ctx) {
-        if (isPathsOperation(ctx) && !(Array.isArray(operation.tags) && operation.tags.length > 0)) ctx.report({ messageId: 'missing', location: ctx.location.child('tags') });
+        if (!isPathsOperation(ctx)) return;
+        const problem = nonEmptyArrayProblem(ctx.location, operation, 'tags');
+        if (problem) ctx.report({ messageId: 'missing', location: problem });
       },
     };
   },

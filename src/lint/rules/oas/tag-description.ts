@@ -1,4 +1,5 @@
 import { defineRule } from '../../rule.js';
+import { closestLocation } from './support/nodes.js';
 
 export default defineRule({
   id: 'tag-description',
@@ -19,7 +20,7 @@ export default defineRule({
     return {
       Tag(tag, ctx) {
         if (ctx.ancestors.at(-1)?.type !== 'Root') return;
-        if (!tag.description) ctx.report({ messageId: 'missing', location: ctx.location.child('description') });
+        if (!tag.description) ctx.report({ messageId: 'missing', location: closestLocation(ctx.location, tag, 'description') });
       },
     };
   },

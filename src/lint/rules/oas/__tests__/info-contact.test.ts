@@ -20,8 +20,8 @@ runRuleTests(rule, {
           version: '1'
         paths: {}
       `,
-      errors: [{ messageId: 'missing', pointer: '/info/contact', line: 2, column: 1 }],
+      errors: [{ messageId: 'missing', pointer: '/info', line: 2, column: 1 }],
     },
-    { name: 'swagger 2.0 without contact', spec: "swagger: '2.0'\ninfo: { title: t, version: '1' }\npaths: {}\n", errors: [{ messageId: 'missing', pointer: '/info/contact' }] },
+    { name: 'swagger 2.0 without contact', spec: "swagger: '2.0'\ninfo: { title: t, version: '1' }\npaths: {}\n", errors: [{ messageId: 'missing', pointer: '/info' }] },
   ],
 });

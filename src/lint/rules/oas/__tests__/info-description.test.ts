@@ -23,6 +23,6 @@ runRuleTests(rule, {
       `,
       errors: [{ messageId: 'missing', pointer: '/info/description', line: 5, column: 16 }],
     },
-    { name: 'no description', spec: "openapi: 3.0.0\ninfo: { title: t, version: '1' }\npaths: {}\n", errors: [{ messageId: 'missing', pointer: '/info/description' }] },
+    { name: 'no description', spec: "openapi: 3.0.0\ninfo: { title: t, version: '1' }\npaths: {}\n", errors: [{ messageId: 'missing', pointer: '/info' }] },
   ],
 });

@@ -20,7 +20,7 @@ runRuleTests(rule, {
           version: '1'
         paths: {}
       `,
-      errors: [{ messageId: 'missing', pointer: '/info/license', line: 2, column: 1 }],
+      errors: [{ messageId: 'missing', pointer: '/info', line: 2, column: 1 }],
     },
   ],
 });

@@ -22,8 +22,8 @@ runRuleTests(rule, {
             name: MIT
         paths: {}
       `,
-      errors: [{ messageId: 'missing', pointer: '/info/license/url', line: 5, column: 3 }],
+      errors: [{ messageId: 'missing', pointer: '/info/license', line: 5, column: 3 }],
     },
-    { name: 'no license at all', spec: "openapi: 3.0.3\ninfo: { title: t, version: '1' }\npaths: {}\n", errors: [{ messageId: 'missing', pointer: '/info/license/url' }] },
+    { name: 'no license at all', spec: "openapi: 3.0.3\ninfo: { title: t, version: '1' }\npaths: {}\n", errors: [{ messageId: 'missing', pointer: '/info' }] },
   ],
 });

@@ -20,7 +20,7 @@ runRuleTests(rule, {
         info: { title: t, version: '1' }
         paths: {}
       `,
-      errors: [{ messageId: 'missing', pointer: '/host', line: 1, column: 1 }],
+      errors: [{ messageId: 'missing', pointer: '', line: 1, column: 1 }],
     },
   ],
 });

@@ -22,6 +22,6 @@ runRuleTests(rule, {
       `,
       errors: [{ messageId: 'missing', pointer: '/schemes', line: 3, column: 10 }],
     },
-    { name: 'no schemes', spec: "swagger: '2.0'\ninfo: { title: t, version: '1' }\npaths: {}\n", errors: [{ messageId: 'missing', pointer: '/schemes' }] },
+    { name: 'no schemes', spec: "swagger: '2.0'\ninfo: { title: t, version: '1' }\npaths: {}\n", errors: [{ messageId: 'missing', pointer: '' }] },
   ],
 });

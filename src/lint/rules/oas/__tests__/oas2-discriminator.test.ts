@@ -22,7 +22,7 @@ runRuleTests(rule, {
       `,
       errors: [
         { messageId: 'notDefined', pointer: '/definitions/Pet/properties', line: 8, column: 5 },
-        { messageId: 'notRequired', pointer: '/definitions/Pet/required' },
+        { messageId: 'notRequired', pointer: '/definitions/Pet' },
       ],
     },
   ],

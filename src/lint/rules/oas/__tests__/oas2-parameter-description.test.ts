@@ -23,8 +23,8 @@ runRuleTests(rule, {
               responses: {}
       `,
       errors: [
-        { messageId: 'missing', pointer: '/parameters/Limit/description', line: 4, column: 3 },
-        { messageId: 'missing', pointer: '/paths/~1a/get/parameters/1/description' },
+        { messageId: 'missing', pointer: '/parameters/Limit', line: 4, column: 10 },
+        { messageId: 'missing', pointer: '/paths/~1a/get/parameters/1' },
       ],
     },
   ],

@@ -20,8 +20,9 @@ runRuleTests(rule, {
         info: { title: t, version: '1' }
         paths: {}
       `,
-      errors: [{ messageId: 'missing', pointer: '/servers', line: 1, column: 1 }],
+      errors: [{ messageId: 'missing', pointer: '', line: 1, column: 1 }],
     },
     { name: 'empty servers', spec: "openapi: 3.0.3\ninfo: { title: t, version: '1' }\nservers: []\npaths: {}\n", errors: [{ messageId: 'missing', pointer: '/servers' }] },
+    { name: 'a server that is not an object', spec: "openapi: 3.0.3\ninfo: { title: t, version: '1' }\nservers: [{ url: 'https://a.example' }, 'https://b.example']\npaths: {}\n", errors: [{ messageId: 'missing', pointer: '/servers/1' }] },
   ],
 });

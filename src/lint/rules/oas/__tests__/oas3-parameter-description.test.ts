@@ -19,7 +19,7 @@ runRuleTests(rule, {
                 in: query
                 schema: { type: string }
       `,
-      errors: [{ messageId: 'missing', pointer: '/paths/~1a/parameters/0/description', line: 6, column: 9 }],
+      errors: [{ messageId: 'missing', pointer: '/paths/~1a/parameters/0', line: 6, column: 9 }],
     },
   ],
 });

@@ -17,6 +17,6 @@ runRuleTests(rule, {
       `,
       errors: [{ messageId: 'missing', pointer: '/tags', line: 3, column: 7 }],
     },
-    { name: 'no tags', spec: "swagger: '2.0'\ninfo: { title: t, version: '1' }\npaths: {}\n", errors: [{ messageId: 'missing', pointer: '/tags' }] },
+    { name: 'no tags', spec: "swagger: '2.0'\ninfo: { title: t, version: '1' }\npaths: {}\n", errors: [{ messageId: 'missing', pointer: '' }] },
   ],
 });

@@ -19,7 +19,7 @@ runRuleTests(rule, {
               summary: List
               responses: {}
       `,
-      errors: [{ messageId: 'missing', pointer: '/paths/~1a/get/description', line: 5, column: 5 }],
+      errors: [{ messageId: 'missing', pointer: '/paths/~1a/get', line: 5, column: 5 }],
     },
   ],
 });

@@ -17,7 +17,7 @@ runRuleTests(rule, {
             get:
               responses: {}
       `,
-      errors: [{ messageId: 'missing', pointer: '/paths/~1a/get/operationId', line: 5, column: 5 }],
+      errors: [{ messageId: 'missing', pointer: '/paths/~1a/get', line: 5, column: 5 }],
     },
   ],
 });

@@ -20,6 +20,6 @@ runRuleTests(rule, {
       `,
       errors: [{ messageId: 'missing', pointer: '/paths/~1a/get/tags', line: 6, column: 13 }],
     },
-    { name: 'no tags', spec: "swagger: '2.0'\ninfo: { title: t, version: '1' }\npaths:\n  /a: { get: { responses: {} } }\n", errors: [{ messageId: 'missing', pointer: '/paths/~1a/get/tags' }] },
+    { name: 'no tags', spec: "swagger: '2.0'\ninfo: { title: t, version: '1' }\npaths:\n  /a: { get: { responses: {} } }\n", errors: [{ messageId: 'missing', pointer: '/paths/~1a/get' }] },
   ],
 });

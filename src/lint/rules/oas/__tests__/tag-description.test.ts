@@ -18,7 +18,7 @@ runRuleTests(rule, {
           - name: b
         paths: {}
       `,
-      errors: [{ messageId: 'missing', pointer: '/tags/1/description', line: 6, column: 5 }],
+      errors: [{ messageId: 'missing', pointer: '/tags/1', line: 6, column: 5 }],
     },
   ],
 });

@@ -53,6 +53,33 @@ export const ALL_NODE_TYPES: readonly NodeType[] = [
   'OAuthFlows', 'OAuthFlow', 'SecurityRequirement', 'Tag', 'ExternalDocs', 'Components', 'Discriminator', 'Xml',
 ];
 
+/**
+ * Where Spectral reports a field that is missing or wrong: the field when its key is there, else
+ * the nearest part of the path that exists (the parent of a missing field).
+ */
+export function closestLocation(location: NodeLocation, node: unknown, ...path: (string | number)[]): NodeLocation {
+  let at = location;
+  let value = node;
+  for (const segment of path) {
+    if (value === null || typeof value !== 'object' || !(String(segment) in value)) break;
+    at = at.child(segment);
+    value = (value as JsonObject)[segment];
+  }
+  return at;
+}
+
+/**
+ * Where Spectral's `schema` check for a non-empty array (`{ type: array, minItems: 1, items }`) of
+ * `node[key]` reports, or undefined when it passes: the array, its parent when it is missing, or
+ * the first item that `isItem` rejects.
+ */
+export function nonEmptyArrayProblem(location: NodeLocation, node: JsonObject, key: string, isItem: (item: unknown) => boolean = () => true): NodeLocation | undefined {
+  const list = node[key];
+  if (!Array.isArray(list) || list.length === 0) return closestLocation(location, node, key);
+  const index = list.findIndex((item) => !isItem(item));
+  return index === -1 ? undefined : location.child(key, index);
+}
+
 /** The location `pointer` (relative, RFC 6901) below `location`. */
 export function locationAt(location: NodeLocation, pointer: string): NodeLocation {
   return pointer === '' ? location : location.child(...parsePointer(pointer));
