@@ -1,6 +1,8 @@
 import { defineRule } from '../../rule.js';
 import { closestLocation, isObject } from './support/nodes.js';
 
+const DEFINITION = /^\/definitions\/[^/]+$/;
+
 export default defineRule({
   id: 'oas2-discriminator',
   meta: {
@@ -23,8 +25,9 @@ export default defineRule({
   create() {
     return {
       Schema(schema, ctx) {
-        // Spectral checks the definitions themselves (`$.definitions[*]`).
-        if (ctx.ancestors.at(-1)?.type !== 'Root' || typeof schema.discriminator !== 'string') return;
+        // Spectral checks the definitions themselves (`$.definitions[*]`). Where the schema is written
+        // decides, not the path the walk came by: a definition is visited once, often from a $ref first.
+        if (ctx.location.source !== ctx.document.root || !DEFINITION.test(ctx.location.pointer) || typeof schema.discriminator !== 'string') return;
         const name = schema.discriminator;
         if (!isObject(schema.properties) || !Object.keys(schema.properties).includes(name)) ctx.report({ messageId: 'notDefined', location: closestLocation(ctx.location, schema, 'properties') });
         if (!Array.isArray(schema.required) || !schema.required.includes(name)) ctx.report({ messageId: 'notRequired', location: closestLocation(ctx.location, schema, 'required') });

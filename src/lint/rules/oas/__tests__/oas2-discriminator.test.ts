@@ -8,6 +8,26 @@ runRuleTests(rule, {
   ],
   invalid: [
     {
+      name: 'a definition met through a $ref first',
+      spec: yaml`
+        swagger: '2.0'
+        info: { title: t, version: '1' }
+        paths:
+          /pets:
+            get:
+              responses:
+                '200': { description: ok, schema: { $ref: '#/definitions/Pet' } }
+        definitions:
+          Pet:
+            type: object
+            discriminator: kind
+            required: [kind]
+            properties:
+              name: { type: string }
+      `,
+      errors: [{ messageId: 'notDefined', pointer: '/definitions/Pet/properties', line: 13, column: 5 }],
+    },
+    {
       name: 'neither defined nor required',
       spec: yaml`
         swagger: '2.0'
