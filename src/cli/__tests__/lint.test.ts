@@ -63,7 +63,7 @@ for (const item of exitCases) {
 
 test('--quiet shows errors only', async () => {
   const { stdout } = await run('--quiet', 'error.yaml');
-  assert.equal(stdout, ['error.yaml', '  5:29  error  operationId "same" is already used by another operation.  operation-operationId-unique', '', '✖ 1 problem (1 error)', ''].join('\n'));
+  assert.equal(stdout, ['error.yaml', '  5:29  error  Every operation must have unique "operationId".  operation-operationId-unique', '', '✖ 1 problem (1 error)', ''].join('\n'));
 });
 
 test('stylish counts suppressed findings and does not list them', async () => {

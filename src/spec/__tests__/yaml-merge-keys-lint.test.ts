@@ -18,7 +18,7 @@ test('a document with YAML merge keys lints, and findings on merged keys point a
   ]);
   assert.deepEqual(located('operation-tag-defined'), [
     {
-      message: 'Operation tag "books" must be defined in global tags.',
+      message: 'Operation tags must be defined in global tags.',
       location: { file: 'openapi.yaml', pointer: '/paths/~1books/get/tags/0', line: 7, column: 12, endLine: 7, endColumn: 17 },
     },
   ]);

@@ -1,5 +1,6 @@
 import { defineRule } from '../../rule.js';
 import type { VisitContext } from '../../rule.js';
+import { closestLocation } from './support/nodes.js';
 
 export default defineRule({
   id: 'array-items',
@@ -8,7 +9,7 @@ export default defineRule({
     defaultSeverity: 'error',
     recommended: true,
     spectralPositions: true,
-    messages: { missing: 'Schemas with "type: array", require a sibling "items" field.' },
+    messages: { missing: 'Schemas with "type: array", require a sibling "items" field' },
     docs: {
       why: 'An array without `items` says nothing about its elements: validators accept anything and code generators fall back to untyped lists.',
       fix: 'Add `items` with the schema of the elements.',
@@ -19,7 +20,7 @@ export default defineRule({
   create() {
     const check = (node: { type?: unknown; items?: unknown }, ctx: VisitContext<'missing'>) => {
       const isArray = node.type === 'array' || (ctx.format === 'oas3.1' && Array.isArray(node.type) && node.type.includes('array'));
-      if (isArray && !node.items) ctx.report({ messageId: 'missing', location: ctx.location.child('items') });
+      if (isArray && !node.items) ctx.report({ messageId: 'missing', location: closestLocation(ctx.location, node, 'items') });
     };
     return { Schema: check, Parameter: check, Header: check };
   },

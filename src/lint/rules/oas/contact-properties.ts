@@ -7,7 +7,7 @@ export default defineRule({
     defaultSeverity: 'warning',
     recommended: false,
     spectralPositions: true,
-    messages: { missing: 'Contact object must have "{{field}}".' },
+    messages: { missing: 'Contact object must have "name", "url" and "email".' },
     docs: {
       why: 'A complete contact lets consumers reach the team by the channel they prefer.',
       fix: 'Add the missing `name`, `url` or `email` to `info.contact`.',
@@ -19,9 +19,8 @@ export default defineRule({
     return {
       Contact(contact, ctx) {
         if (ctx.ancestors.at(-1)?.type !== 'Info') return;
-        for (const field of ['name', 'url', 'email']) {
-          if (!contact[field]) ctx.report({ messageId: 'missing', data: { field }, location: ctx.location.child(field) });
-        }
+        // One finding on the contact, however many fields are missing, as Spectral reports it.
+        if (!contact.name || !contact.url || !contact.email) ctx.report({ messageId: 'missing' });
       },
     };
   },

@@ -8,7 +8,7 @@ export default defineRule({
     defaultSeverity: 'warning',
     recommended: true,
     spectralPositions: true,
-    messages: { duplicate: '"enum" property must not have duplicate items (items ## {{first}} and {{second}} are identical).' },
+    messages: { duplicate: '"enum" property must not have duplicate items (items ## {{first}} and {{second}} are identical)' },
     docs: {
       why: 'A repeated enum value is a copy-paste slip; code generators emit clashing constants for it.',
       fix: 'Remove the repeated value.',

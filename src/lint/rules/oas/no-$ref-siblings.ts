@@ -8,7 +8,7 @@ export default defineRule({
     recommended: true,
     spectralPositions: true,
     formats: ['oas2', 'oas3.0'],
-    messages: { sibling: '$ref must not be placed next to any other properties.' },
+    messages: { sibling: '$ref must not be placed next to any other properties' },
     docs: {
       why: 'In Swagger 2.0 and OpenAPI 3.0 a $ref replaces the whole object: properties beside it are ignored, so what the author wrote has no effect.',
       fix: 'Move the property into the referenced object, or wrap both in `allOf` (for schemas).',

@@ -11,7 +11,7 @@ export default defineRule({
     recommended: true,
     spectralPositions: true,
     formats: ['oas2'],
-    messages: { consumes: 'Consumes must include urlencoded, multipart, or form-data media type when using formData parameter.' },
+    messages: { consumes: 'Operations with "in: formData" parameter must include "application/x-www-form-urlencoded" or "multipart/form-data" in their "consumes" property.' },
     docs: {
       why: 'Form parameters are only sent in a form-encoded or multipart body; any other media type makes the operation impossible to call as described.',
       fix: 'Add `application/x-www-form-urlencoded` or `multipart/form-data` to the operation\'s `consumes`.',

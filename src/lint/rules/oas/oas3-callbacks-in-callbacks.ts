@@ -8,7 +8,7 @@ export default defineRule({
     recommended: true,
     spectralPositions: true,
     formats: ['oas3.0', 'oas3.1'],
-    messages: { nested: 'Callbacks should not be defined within a callback.' },
+    messages: { nested: 'Callbacks should not be defined within a callback' },
     docs: {
       why: 'A callback of a callback is a chain few tools can document or test, and usually a modelling mistake.',
       fix: 'Describe the nested callback as a callback of the top-level operation, or as a separate operation.',

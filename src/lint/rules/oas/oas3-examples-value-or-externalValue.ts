@@ -9,8 +9,8 @@ export default defineRule({
     spectralPositions: true,
     formats: ['oas3.0', 'oas3.1'],
     messages: {
-      neither: 'Example must have either "value" or "externalValue".',
-      both: 'Example must not have both "value" and "externalValue".',
+      neither: 'Examples must have either "value" or "externalValue" field.',
+      both: 'Examples must have either "value" or "externalValue" field.',
     },
     docs: {
       why: 'An example without a value shows nothing; with both, tools disagree about which one to show.',

@@ -1,5 +1,4 @@
 import { defineRule } from '../../rule.js';
-import { isObject } from './support/nodes.js';
 
 export default defineRule({
   id: 'openapi-tags-alphabetical',
@@ -8,7 +7,7 @@ export default defineRule({
     defaultSeverity: 'warning',
     recommended: false,
     spectralPositions: true,
-    messages: { unsorted: 'Tags must be in alphabetical order of "name": "{{first}}" must be placed after "{{second}}".' },
+    messages: { unsorted: 'OpenAPI object must have alphabetical "tags".' },
     docs: {
       why: 'Documentation lists tags in the order written; an alphabetical order makes long references easy to scan.',
       fix: 'Sort the top-level `tags` list by `name`.',
@@ -19,17 +18,34 @@ export default defineRule({
   create() {
     return {
       Root(root, ctx) {
-        if (!Array.isArray(root.tags)) return;
-        const names = root.tags.map((tag: unknown) => (isObject(tag) ? tag.name : undefined));
-        for (let i = 1; i < names.length; i++) {
-          const previous = names[i - 1];
-          const current = names[i];
-          if (typeof previous === 'string' && typeof current === 'string' && previous.localeCompare(current) > 0) {
-            ctx.report({ messageId: 'unsorted', data: { first: previous, second: current }, location: ctx.location.child('tags') });
-            return;
-          }
-        }
+        if (isSortedByName(root.tags)) return;
+        ctx.report({ messageId: 'unsorted', location: ctx.location.child('tags') });
       },
     };
   },
 });
+
+/**
+ * Spectral's `alphabetical` with `keyedBy: name`: fewer than two tags pass; so do names (strings or
+ * numbers) in order. Anything else fails: a tag that is not an object, a name of another type.
+ */
+function isSortedByName(tags: unknown): boolean {
+  if (tags === null || typeof tags !== 'object') return true;
+  // A mapping in place of the list is read by its keys, which are not tags.
+  const items: unknown[] = Array.isArray(tags) ? tags : Object.keys(tags);
+  if (items.length < 2) return true;
+  if (!items.every((item) => item !== null && typeof item === 'object')) return false;
+  const names = items.map((item) => (item as Record<string, unknown>).name);
+  if (!names.every((name) => typeof name === 'string' || typeof name === 'number')) return false;
+  for (let i = 0; i < names.length - 1; i++) if (compare(names[i]!, names[i + 1]!) >= 1) return false;
+  return true;
+}
+
+/** Spectral's comparison, quirks included: numbers (and a non-numeric string before a numeric one) compare as numbers. */
+function compare(a: string | number, b: string | number): number {
+  if ((typeof a === 'number' || Number.isNaN(Number(a))) && (typeof b === 'number' || !Number.isNaN(Number(b)))) {
+    return Math.min(1, Math.max(-1, Number(a) - Number(b)));
+  }
+  if (typeof a !== 'string' || typeof b !== 'string') return 0;
+  return a.localeCompare(b);
+}

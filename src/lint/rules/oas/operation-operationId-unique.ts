@@ -1,5 +1,6 @@
 import { defineRule } from '../../rule.js';
 import type { NodeLocation } from '../../location.js';
+import { isPathsOperation } from './support/nodes.js';
 
 export default defineRule({
   id: 'operation-operationId-unique',
@@ -8,8 +9,9 @@ export default defineRule({
     defaultSeverity: 'error',
     recommended: true,
     spectralPositions: true,
-    // The first user is a related location, not words: the fingerprint must survive edits to it.
-    messages: { duplicate: 'operationId "{{operationId}}" is already used by another operation.' },
+    // Spectral's words; the first user is a related location, not words, so that the fingerprint
+    // survives edits to it.
+    messages: { duplicate: 'Every operation must have unique "operationId".' },
     docs: {
       why: 'Code generators and SDKs name methods after operationId; two operations with one id collide or silently overwrite each other.',
       fix: 'Give each operation its own operationId.',
@@ -18,13 +20,14 @@ export default defineRule({
     },
   },
   create() {
-    const firstUse = new Map<string, NodeLocation>();
+    // Any value counts, as in Spectral (a number repeated is a duplicate too); operations under `paths` only.
+    const firstUse = new Map<unknown, NodeLocation>();
     return {
       Operation(node: { operationId?: unknown }, ctx) {
-        if (typeof node.operationId !== 'string') return;
+        if (!('operationId' in node) || !isPathsOperation(ctx)) return;
         const location = ctx.location.child('operationId');
         const first = firstUse.get(node.operationId);
-        if (first) ctx.report({ messageId: 'duplicate', data: { operationId: node.operationId }, location, related: [first] });
+        if (first) ctx.report({ messageId: 'duplicate', location, related: [first] });
         else firstUse.set(node.operationId, location);
       },
     };

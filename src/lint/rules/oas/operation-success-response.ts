@@ -8,7 +8,7 @@ export default defineRule({
     defaultSeverity: 'warning',
     recommended: true,
     spectralPositions: true,
-    messages: { missing: 'Operation must define at least a single 2xx or 3xx response.' },
+    messages: { missing: 'Operation must have at least one "2xx" or "3xx" response.' },
     docs: {
       why: 'Clients and generated SDKs type the result of a call from its success response; with only errors documented they cannot.',
       fix: 'Document the success response (2xx, or 3xx for redirects).',

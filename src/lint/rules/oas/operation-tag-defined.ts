@@ -8,7 +8,7 @@ export default defineRule({
     defaultSeverity: 'warning',
     recommended: true,
     spectralPositions: true,
-    messages: { undefinedTag: 'Operation tag "{{tag}}" must be defined in global tags.' },
+    messages: { undefinedTag: 'Operation tags must be defined in global tags.' },
     docs: {
       why: 'Tags used but not declared have no description and no order, and a typo silently creates a new group.',
       fix: 'Declare the tag in the top-level `tags` list, or fix its spelling.',
@@ -28,7 +28,7 @@ export default defineRule({
       Operation(operation, ctx) {
         if (!isPathsOperation(ctx) || !Array.isArray(operation.tags)) return;
         operation.tags.forEach((tag: unknown, i: number) => {
-          if (!defined.has(tag)) ctx.report({ messageId: 'undefinedTag', data: { tag: String(tag) }, location: ctx.location.child('tags', i) });
+          if (!defined.has(tag)) ctx.report({ messageId: 'undefinedTag', location: ctx.location.child('tags', i) });
         });
       },
     };

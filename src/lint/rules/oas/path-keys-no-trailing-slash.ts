@@ -7,7 +7,7 @@ export default defineRule({
     defaultSeverity: 'warning',
     recommended: true,
     spectralPositions: true,
-    messages: { trailingSlash: 'Path "{{path}}" must not end with a slash.' },
+    messages: { trailingSlash: 'Path must not end with slash.' },
     docs: {
       why: 'Servers and clients treat `/users` and `/users/` differently; a trailing slash leads to 404s or duplicate routes.',
       fix: 'Remove the trailing slash from the path key.',
@@ -20,7 +20,7 @@ export default defineRule({
       PathItem(_node, ctx) {
         if (ctx.ancestors.at(-1)?.type !== 'Paths') return;
         const path = String(ctx.key);
-        if (path.length > 1 && path.endsWith('/')) ctx.report({ messageId: 'trailingSlash', data: { path }, location: ctx.location.key() });
+        if (path.length > 1 && path.endsWith('/')) ctx.report({ messageId: 'trailingSlash', location: ctx.location.key() });
       },
     };
   },

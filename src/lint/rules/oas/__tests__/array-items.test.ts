@@ -21,17 +21,17 @@ runRuleTests(rule, {
                 tags:
                   type: array
       `,
-      errors: [{ messageId: 'missing', pointer: '/components/schemas/S/properties/tags/items', line: 9, column: 9 }],
+      errors: [{ messageId: 'missing', pointer: '/components/schemas/S/properties/tags', line: 9, column: 9 }],
     },
     {
       name: 'Swagger query parameter array without items',
       spec: "swagger: '2.0'\ninfo: { title: t, version: '1' }\npaths:\n  /a:\n    get:\n      parameters: [{ name: ids, in: query, type: array }]\n      responses: {}\n",
-      errors: [{ messageId: 'missing', pointer: '/paths/~1a/get/parameters/0/items' }],
+      errors: [{ messageId: 'missing', pointer: '/paths/~1a/get/parameters/0' }],
     },
     {
       name: '3.1 type list with array',
       spec: "openapi: 3.1.0\ninfo: { title: t, version: '1' }\npaths: {}\ncomponents:\n  schemas:\n    S: { type: [array, 'null'] }\n",
-      errors: [{ messageId: 'missing', pointer: '/components/schemas/S/items' }],
+      errors: [{ messageId: 'missing', pointer: '/components/schemas/S' }],
     },
   ],
 });

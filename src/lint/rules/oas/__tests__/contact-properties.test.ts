@@ -24,8 +24,7 @@ runRuleTests(rule, {
         paths: {}
       `,
       errors: [
-        { messageId: 'missing', pointer: '/info/contact/url', line: 5, column: 3, message: 'Contact object must have "url".' },
-        { messageId: 'missing', pointer: '/info/contact/email' },
+        { messageId: 'missing', pointer: '/info/contact', line: 5, column: 3, message: 'Contact object must have "name", "url" and "email".' },
       ],
     },
   ],

@@ -19,7 +19,7 @@ runRuleTests(rule, {
               type: string
               enum: [a, b, a]
       `,
-      errors: [{ messageId: 'duplicate', pointer: '/components/schemas/S/enum', line: 8, column: 13, message: '"enum" property must not have duplicate items (items ## 0 and 2 are identical).' }],
+      errors: [{ messageId: 'duplicate', pointer: '/components/schemas/S/enum', line: 8, column: 13, message: '"enum" property must not have duplicate items (items ## 0 and 2 are identical)' }],
     },
     {
       name: 'repeated value in a Swagger parameter and a server variable',

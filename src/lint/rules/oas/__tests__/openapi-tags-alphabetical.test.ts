@@ -5,6 +5,7 @@ import { runRuleTests } from '../../../../testing/rule-tester.js';
 runRuleTests(rule, {
   valid: [
     { name: 'sorted', spec: "openapi: 3.0.3\ninfo: { title: t, version: '1' }\ntags: [{ name: a }, { name: b }]\npaths: {}\n" },
+    { name: 'numeric names in order', spec: "openapi: 3.0.3\ninfo: { title: t, version: '1' }\ntags: [{ name: 2 }, { name: 10 }]\npaths: {}\n" },
   ],
   invalid: [
     {
@@ -17,7 +18,8 @@ runRuleTests(rule, {
           - name: customers
         paths: {}
       `,
-      errors: [{ messageId: 'unsorted', pointer: '/tags', line: 3, column: 1, message: 'Tags must be in alphabetical order of "name": "orders" must be placed after "customers".' }],
+      errors: [{ messageId: 'unsorted', pointer: '/tags', line: 3, column: 1, message: 'OpenAPI object must have alphabetical "tags".' }],
     },
+    { name: 'a tag without a name', spec: "openapi: 3.0.3\ninfo: { title: t, version: '1' }\ntags: [{ name: a }, { description: b }]\npaths: {}\n", errors: [{ messageId: 'unsorted', pointer: '/tags' }] },
   ],
 });

@@ -11,6 +11,14 @@ runRuleTests(rule, {
         /a: { get: { operationId: getA, responses: {} } }
         /b: { get: { operationId: getB, responses: {} } }
     ` },
+    { name: 'a webhook may share an id with a path operation (Spectral looks under paths only)', spec: yaml`
+      openapi: 3.1.0
+      info: { title: t, version: '1' }
+      paths:
+        /a: { post: { operationId: created, responses: {} } }
+      webhooks:
+        created: { post: { operationId: created, responses: {} } }
+    ` },
   ],
   invalid: [
     {
@@ -34,10 +42,15 @@ runRuleTests(rule, {
           pointer: '/paths/~1b/get/operationId',
           line: 10,
           column: 20,
-          message: 'operationId "list" is already used by another operation.',
+          message: 'Every operation must have unique "operationId".',
           related: ['/paths/~1a/get/operationId'],
         },
       ],
+    },
+    {
+      name: 'a repeated number is a duplicate too',
+      spec: "openapi: 3.0.3\ninfo: { title: t, version: '1' }\npaths:\n  /a: { get: { operationId: 7, responses: {} } }\n  /b: { get: { operationId: 7, responses: {} } }\n",
+      errors: [{ messageId: 'duplicate', pointer: '/paths/~1b/get/operationId', related: ['/paths/~1a/get/operationId'] }],
     },
     {
       name: 'same id across files',

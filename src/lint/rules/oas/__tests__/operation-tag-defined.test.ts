@@ -25,7 +25,7 @@ runRuleTests(rule, {
               tags: [orders, order]
               responses: { '200': { description: ok } }
       `,
-      errors: [{ messageId: 'undefinedTag', pointer: '/paths/~1a/get/tags/1', line: 7, column: 22, message: 'Operation tag "order" must be defined in global tags.' }],
+      errors: [{ messageId: 'undefinedTag', pointer: '/paths/~1a/get/tags/1', line: 7, column: 22, message: 'Operation tags must be defined in global tags.' }],
     },
     {
       name: 'no global tags',
