@@ -13,6 +13,18 @@ runRuleTests(rule, {
         schemas:
           A: { type: object }
     `, files: { 'paths.yaml': "a:\n  get:\n    responses:\n      '200':\n        description: ok\n        content: { application/json: { schema: { $ref: 'openapi.yaml#/components/schemas/A' } } }\n" } },
+    { name: 'named only by a $ref in an extension (tools read those)', spec: yaml`
+      openapi: 3.0.3
+      info: { title: t, version: '1' }
+      paths: {}
+      components:
+        schemas:
+          Data:
+            type: object
+            x-anyOf: [{ $ref: '#/components/schemas/Card' }]
+          Card: { type: object }
+        x-used-by-tooling: { $ref: '#/components/schemas/Data' }
+    ` },
   ],
   invalid: [
     {

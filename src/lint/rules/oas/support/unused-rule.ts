@@ -3,18 +3,21 @@ import type { Visitor } from '../../../rule.js';
 import { isObject } from './nodes.js';
 
 /**
- * Reports reusable objects (under `sections` of the root file) that no $ref names. References are
- * collected from the shared walk (every $ref it meets, in any file), then compared once at the end.
+ * Reports reusable objects (under `sections` of the root file) that no $ref names. As in Spectral,
+ * every $ref of every file counts, also one the walk never follows (in an extension such as
+ * `x-anyOf`, or inside an example): tools read those, so their targets are in use.
  */
 export function unusedVisitor(sections: readonly (readonly string[])[]): Visitor<'unused'> {
-  const referenced = new Set<string>();
   return {
-    Ref(ref: { $ref: string }, ctx) {
-      const target = ctx.document.lookup(ctx.location.source, ref.$ref);
-      if (target) referenced.add(`${target.source.uri}#${target.pointer}`);
-    },
     Document: {
       leave(root, ctx) {
+        const referenced = new Set<string>();
+        for (const [source, sites] of ctx.document.refSites) {
+          for (const site of sites) {
+            const target = ctx.document.lookup(source, site.ref);
+            if (target) referenced.add(`${target.source.uri}#${target.pointer}`);
+          }
+        }
         const rootLocation = new NodeLocation(ctx.document.root, '');
         for (const section of sections) {
           let container: unknown = root;
