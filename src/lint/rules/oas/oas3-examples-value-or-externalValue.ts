@@ -1,4 +1,5 @@
 import { defineRule } from '../../rule.js';
+import type { VisitContext } from '../../rule.js';
 
 export default defineRule({
   id: 'oas3-examples-value-or-externalValue',
@@ -22,7 +23,7 @@ export default defineRule({
   create() {
     return {
       Example(example, ctx) {
-        if (Array.isArray(example)) return;
+        if (Array.isArray(example) || !isLookedAt(ctx)) return;
         const hasValue = 'value' in example && example.value !== undefined;
         const hasExternal = 'externalValue' in example && example.externalValue !== undefined;
         if (hasValue && hasExternal) ctx.report({ messageId: 'both' });
@@ -31,3 +32,16 @@ export default defineRule({
     };
   },
 });
+
+/** Where Spectral's paths reach examples: below `paths`, and in `components` examples, parameters and headers. */
+const COMPONENT_EXAMPLE = /^\/components\/(?:examples\/[^/]+|(?:parameters|headers)\/[^/]+\/examples\/[^/]+)$/;
+
+/**
+ * The examples Spectral looks at: below `paths` (callbacks included) and under `components`
+ * examples, parameters and headers, not those of webhooks. A shared example is visited once, from
+ * wherever the walk meets it first, so where it is written counts too.
+ */
+function isLookedAt(ctx: VisitContext): boolean {
+  if (ctx.ancestors.some((ancestor) => ancestor.type === 'Paths')) return true;
+  return ctx.location.source === ctx.document.root && COMPONENT_EXAMPLE.test(ctx.location.pointer);
+}

@@ -1,4 +1,5 @@
 import { defineRule } from '../../rule.js';
+import type { VisitContext } from '../../rule.js';
 import { closestLocation } from './support/nodes.js';
 
 export default defineRule({
@@ -20,8 +21,22 @@ export default defineRule({
   create() {
     return {
       Parameter(parameter, ctx) {
+        if (!isLookedAt(ctx)) return;
         if (parameter.in !== undefined && parameter.in !== null && !parameter.description) ctx.report({ messageId: 'missing', location: closestLocation(ctx.location, parameter, 'description') });
       },
     };
   },
 });
+
+/**
+ * The parameters Spectral looks at: of path items and their operations under `paths`, and under
+ * `components.parameters` (not those of callbacks or webhooks). A shared parameter is visited
+ * once, from wherever the walk meets it first, so where it is written counts too.
+ */
+function isLookedAt(ctx: VisitContext): boolean {
+  const [operationOrItem, itemOrPaths, paths] = [ctx.ancestors.at(-1)?.type, ctx.ancestors.at(-2)?.type, ctx.ancestors.at(-3)?.type];
+  if (operationOrItem === 'PathItem' && itemOrPaths === 'Paths') return true;
+  if (operationOrItem === 'Operation' && itemOrPaths === 'PathItem' && paths === 'Paths') return true;
+  if (operationOrItem === 'Components') return true;
+  return ctx.location.source === ctx.document.root && /^\/components\/parameters\/[^/]+$/.test(ctx.location.pointer);
+}

@@ -5,6 +5,22 @@ import { runRuleTests } from '../../../../testing/rule-tester.js';
 runRuleTests(rule, {
   valid: [
     { name: 'value only', spec: "openapi: 3.0.3\ninfo: { title: t, version: '1' }\npaths: {}\ncomponents:\n  examples:\n    E: { value: 1 }\n" },
+    { name: 'webhooks and component responses are not looked at (as in Spectral)', spec: yaml`
+      openapi: 3.1.0
+      info: { title: t, version: '1' }
+      paths: {}
+      webhooks:
+        created:
+          post:
+            requestBody:
+              content: { application/json: { examples: { e: { summary: nothing } } } }
+            responses: {}
+      components:
+        responses:
+          Empty:
+            description: nothing
+            content: { application/json: { examples: { e: { summary: nothing } } } }
+    ` },
   ],
   invalid: [
     {
