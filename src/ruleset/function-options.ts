@@ -1,6 +1,7 @@
 import type { Ajv, ErrorObject, ValidateFunction } from 'ajv';
 import { createAjv } from '../core/ajv.js';
-import { printDotPath, printValue } from './print.js';
+import { printDotPath } from '../lint/spectral-dot-path.js';
+import { printValue } from './print.js';
 import type { CoreFunction } from './types.js';
 
 /** Option schemas carry Spectral-style `errorMessage` hints; ajv ignores the keyword (strict: false), we read it. */

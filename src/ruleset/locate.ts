@@ -1,7 +1,7 @@
 import type { ApiDocument } from '../spec/document.js';
 import { getAtPointer, parsePointer, pointerFromSegments } from '../spec/pointer.js';
 import type { Source } from '../spec/source.js';
-import { printDotPath } from './print.js';
+import { printDotPath } from '../lint/spectral-dot-path.js';
 import { viewFor } from './resolved-view.js';
 import type { JsonPath } from './types.js';
 

@@ -15,23 +15,6 @@ export function printValue(value: unknown): string {
   return JSON.stringify(value);
 }
 
-function isNumeric(segment: string | number): boolean {
-  return typeof segment === 'number' || !Number.isNaN(Number(segment));
-}
-
-/** `info.contact`, `paths['/a b'].get`, `tags[0]`: Spectral's dot notation for a path. */
-export function printDotPath(path: JsonPath): string {
-  let out = '';
-  path.forEach((segment, index) => {
-    if (typeof segment === 'number') out += `[${segment}]`;
-    else if (segment.length === 0) out += `['']`;
-    else if (/\s/.test(segment)) out += `['${segment}']`;
-    else if (isNumeric(segment)) out += `[${segment}]`;
-    else out += `${index === 0 ? '' : '.'}${segment}`;
-  });
-  return out.replace(/~1/g, '/').replace(/~0/g, '~');
-}
-
 /**
  * The `{{path}}` of a message: a URI-fragment JSON pointer. Spectral's encoder escapes every character
  * outside `a-z A Z 0 9 _ . ! ~ * ' ( ) / -` and U+2013 (its character class was written with en dashes),

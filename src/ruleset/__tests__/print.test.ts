@@ -1,7 +1,8 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { resolveAlias } from '../aliases.js';
-import { printDotPath, printUriPointer, printValue, renderTemplate, type MessageVars } from '../print.js';
+import { printDotPath } from '../../lint/spectral-dot-path.js';
+import { printUriPointer, printValue, renderTemplate, type MessageVars } from '../print.js';
 import { lintTargets, toPropertyPath } from '../targets.js';
 
 const VARS: MessageVars = { property: 'title', error: 'bad', path: '#/info/title', description: null, value: 'Pets' };

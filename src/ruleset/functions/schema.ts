@@ -1,7 +1,7 @@
 import { createRequire } from 'node:module';
 import type { Ajv, Options, ValidateFunction } from 'ajv';
 import { createAjv } from '../../core/ajv.js';
-import { prettifyAjvErrors } from '../ajv-errors.js';
+import { prettifyAjvErrors } from '../../lint/spectral-ajv-errors.js';
 import { defineCoreFunction } from '../types.js';
 
 const require = createRequire(import.meta.url);

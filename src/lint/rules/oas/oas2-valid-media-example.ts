@@ -28,7 +28,7 @@ export default defineRule({
         validator ??= new ExampleValidator(ctx.document, ctx.format);
         for (const [mediaType, example] of Object.entries(response.examples)) {
           const at = ctx.location.child('examples', mediaType);
-          for (const problem of validator.validate(schema.node, (schema.location ?? ctx.location).source, example, 'response', `"${mediaType}" property`)) {
+          for (const problem of validator.validate(schema.node, (schema.location ?? ctx.location).source, example, 'response', mediaType)) {
             ctx.report({ messageId: 'invalid', data: { message: problem.message }, location: locationAt(at, problem.pointer) });
           }
         }

@@ -27,7 +27,7 @@ export default defineRule({
       validator ??= new ExampleValidator(ctx.document, ctx.format);
       for (const field of ['example', 'x-example', 'default']) {
         if (!(field in node)) continue;
-        for (const problem of validator.validate(node, ctx.location.source, node[field], 'none', `"${field}" property`)) {
+        for (const problem of validator.validate(node, ctx.location.source, node[field], 'none', field)) {
           ctx.report({ messageId: 'invalid', data: { message: problem.message }, location: locationAt(ctx.location.child(field), problem.pointer) });
         }
       }

@@ -27,7 +27,7 @@ export default defineRule({
         validator ??= new ExampleValidator(ctx.document, ctx.format);
         for (const field of ['example', 'default']) {
           if (!(field in schema)) continue;
-          for (const problem of validator.validate(schema, ctx.location.source, schema[field], 'none', `"${field}" property`)) {
+          for (const problem of validator.validate(schema, ctx.location.source, schema[field], 'none', field)) {
             ctx.report({ messageId: 'invalid', data: { message: problem.message }, location: locationAt(ctx.location.child(field), problem.pointer) });
           }
         }

@@ -37,7 +37,7 @@ runRuleTests(rule, {
                     application/json:
                       name: x
       `,
-      errors: [{ messageId: 'invalid', pointer: '/paths/~1a/get/responses/200/examples/application~1json', line: 11, column: 13, message: '"id" property is required.' }],
+      errors: [{ messageId: 'invalid', pointer: '/paths/~1a/get/responses/200/examples/application~1json', line: 11, column: 13, message: '"application/json" property must have required property "id"' }],
     },
   ],
 });

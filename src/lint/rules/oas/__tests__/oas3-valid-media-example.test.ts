@@ -50,7 +50,7 @@ runRuleTests(rule, {
                       example:
                         id: one
       `,
-      errors: [{ messageId: 'invalid', pointer: '/paths/~1a/get/responses/200/content/application~1json/example/id', line: 15, column: 21, message: '"id" property must be integer.' }],
+      errors: [{ messageId: 'invalid', pointer: '/paths/~1a/get/responses/200/content/application~1json/example/id', line: 15, column: 21, message: '"id" property type must be integer' }],
     },
     {
       name: 'parameter example out of range (3.1)',
@@ -68,7 +68,46 @@ runRuleTests(rule, {
                     big: { value: 100 }
               responses: { '200': { description: ok } }
       `,
-      errors: [{ messageId: 'invalid', pointer: '/paths/~1a/get/parameters/0/examples/big/value', message: '"value" property must be < 100.' }],
+      errors: [{ messageId: 'invalid', pointer: '/paths/~1a/get/parameters/0/examples/big/value', message: '"value" property must be < 100' }],
+    },
+    {
+      name: 'the error Ajv meets first: an unexpected key before a wrong property',
+      spec: yaml`
+        openapi: 3.0.3
+        info: { title: t, version: '1' }
+        paths:
+          /a:
+            get:
+              responses:
+                '200':
+                  description: ok
+                  content:
+                    application/json:
+                      schema:
+                        type: object
+                        additionalProperties: false
+                        properties: { id: { type: integer } }
+                      example: { id: one, extra: 1 }
+      `,
+      errors: [{ messageId: 'invalid', pointer: '/paths/~1a/get/responses/200/content/application~1json/example', message: 'Property "extra" is not expected to be here' }],
+    },
+    {
+      name: 'an example without a value or an external value',
+      spec: yaml`
+        openapi: 3.1.0
+        info: { title: t, version: '1' }
+        paths:
+          /a:
+            get:
+              parameters:
+                - name: q
+                  in: query
+                  schema: { type: string }
+                  examples:
+                    first try: { summary: nothing to show }
+              responses: { '200': { description: ok } }
+      `,
+      errors: [{ messageId: 'invalid', pointer: '/paths/~1a/get/parameters/0/examples/first try', line: 11, message: '"[\'first try\'].value" property must exist' }],
     },
   ],
 });

@@ -29,7 +29,7 @@ runRuleTests(rule, {
               exclusiveMinimum: true
               default: 1
       `,
-      errors: [{ messageId: 'invalid', pointer: '/components/schemas/Qty/default', line: 10, column: 16, message: '"default" property must be > 1.' }],
+      errors: [{ messageId: 'invalid', pointer: '/components/schemas/Qty/default', line: 10, column: 16, message: '"default" property must be > 1' }],
     },
     {
       name: 'example missing a required property through a $ref',
@@ -45,7 +45,7 @@ runRuleTests(rule, {
               example: { id: 1 }
             Base: { type: object, required: [id, status] }
       `,
-      errors: [{ messageId: 'invalid', pointer: '/components/schemas/Order/example', message: '"status" property is required.' }],
+      errors: [{ messageId: 'invalid', pointer: '/components/schemas/Order/example', message: '"example" property must have required property "status"' }],
     },
   ],
 });

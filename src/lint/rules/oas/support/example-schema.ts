@@ -3,8 +3,8 @@ import { isRefObject, type ApiDocument } from '../../../../spec/document.js';
 import type { Source } from '../../../../spec/source.js';
 import type { SpecFormat } from '../../../../spec/version.js';
 import { isObject, type JsonObject } from './nodes.js';
-import { interpretedErrors } from './interpreted-errors.js';
-import { explainErrors, type SchemaProblem } from './schema-errors.js';
+import { explainExampleErrors, isCombined } from './interpreted-errors.js';
+import type { SchemaProblem } from './schema-errors.js';
 
 /** Which `required` entries an example may omit: readOnly ones in requests, writeOnly ones in responses. */
 export type Relax = 'none' | 'request' | 'response';
@@ -29,15 +29,19 @@ export class ExampleValidator {
     private readonly format: SpecFormat,
   ) {}
 
-  validate(schema: JsonObject, source: Source, value: unknown, relax: Relax, rootName: string): SchemaProblem[] {
+  /** Problems with `value`, the field `name` (`example`, `value`, a media type). */
+  validate(schema: JsonObject, source: Source, value: unknown, relax: Relax, name: string): SchemaProblem[] {
     const root = this.root(schema, source, relax);
     if (!root) return [];
     const draft = this.format === 'oas3.1' ? '2020-12' : '4';
     try {
       // Short-circuiting stops at the first failing property, as Spectral's example checks do.
-      const { valid, errors } = interpret(value, root, draft, this.lookup, true);
-      if (valid) return [];
-      return explainErrors(interpretedErrors(errors, root, this.lookup, draft === '4'), value, undefined, rootName);
+      const quick = interpret(value, root, draft, this.lookup, true);
+      if (quick.valid) return [];
+      // Spectral reports Ajv's first error, which the short-circuited run may not have met (it
+      // checks keywords in another order): a failing example is checked again in full.
+      const errors = isCombined(quick.errors) ? quick.errors : interpret(value, root, draft, this.lookup, false).errors;
+      return explainExampleErrors(errors, root, this.lookup, draft === '4', value, name);
     } catch {
       // A schema the interpreter cannot run (an unresolvable $ref, a broken pattern) is oas*-schema's business.
       return [];

@@ -2,12 +2,28 @@ import type { OutputUnit } from '@cfworker/json-schema';
 import type { ErrorObject } from 'ajv';
 import { decodeUriComponentSafely } from '../../../../core/text.js';
 import { parsePointer } from '../../../../spec/pointer.js';
+import { prettifyAjvErrors } from '../../../spectral-ajv-errors.js';
+import { firstInAjvOrder } from './ajv-error-order.js';
+import { explainErrors, type SchemaProblem } from './schema-errors.js';
 
 type Lookup = Record<string, unknown>;
 
 /**
- * Translates the interpreter's (@cfworker/json-schema) errors into the shape of Ajv's, so one
- * explanation (`explainErrors`) serves both and a failing example needs no compiled validator.
+ * What is wrong with an example (the value of the field `name`: `example`, `value`, a media type),
+ * from the interpreter's errors. A single error is Ajv's first, worded as Spectral words it; a
+ * failed oneOf/anyOf is explained by the form the value means, in Rampart's words (Spectral lists
+ * every form's first error instead).
+ */
+export function explainExampleErrors(units: readonly OutputUnit[], root: unknown, lookup: Lookup, draft4: boolean, value: unknown, name: string): SchemaProblem[] {
+  const errors = interpretedErrors(units, root, lookup, draft4);
+  if (isCombined(errors)) return explainErrors(errors, value, undefined, `"${name}" property`);
+  return prettifyAjvErrors(errors, value, [name]).map(({ message, path }) => ({ pointer: path, message }));
+}
+
+/**
+ * Translates the interpreter's (@cfworker/json-schema) errors into Ajv's, with Ajv's messages, so
+ * example findings are worded as Spectral's (which validates with Ajv) and a failing example needs
+ * no compiled validator.
  * Bookkeeping errors that Ajv does not raise (a property, item or $ref "had errors") are dropped;
  * each remaining error takes its parameters from the schema it failed, found by walking the
  * keyword location through the interpreter's $ref lookup.
@@ -19,10 +35,14 @@ export function interpretedErrors(units: readonly OutputUnit[], root: unknown, l
     if (error) errors.push(error);
   }
   const pruned = pruneAlternatives(errors);
-  // Without alternatives to explain, the first error is the one to fix (as Ajv's and Spectral's
-  // example checks report it); the interpreter lists every missing required property.
-  const combined = pruned.some((error) => error.keyword === 'oneOf' || error.keyword === 'anyOf');
-  return combined ? pruned : pruned.slice(0, 1);
+  // Without alternatives to explain, the first error is the one to fix, and the one Spectral's
+  // example checks report: Ajv's first, in Ajv's order of keywords.
+  return isCombined(pruned) ? pruned : firstInAjvOrder(pruned, root, lookup);
+}
+
+/** Whether a oneOf/anyOf failed: then what its forms reject is explained, not only a first error. */
+export function isCombined(errors: readonly { keyword: string }[]): boolean {
+  return errors.some((error) => error.keyword === 'oneOf' || error.keyword === 'anyOf');
 }
 
 /**
@@ -61,7 +81,7 @@ function pruneAlternatives(errors: readonly ErrorObject[]): ErrorObject[] {
 
 const WRAPPERS = new Set(['$ref', '$recursiveRef', 'properties', 'patternProperties', 'items', 'prefixItems', 'additionalItems', 'unevaluatedItems', 'allOf', 'dependentSchemas', 'if', 'false']);
 
-/** Errors about the value as a whole, which explainErrors merges across forms into one message. */
+/** Errors about the value as a whole: when the forms disagree only on these, all are kept. */
 const SHALLOW = new Set(['required', 'type']);
 
 /**
@@ -108,32 +128,37 @@ function translate(unit: OutputUnit, root: unknown, lookup: Lookup, draft4: bool
       // A schema-valued keyword reports what failed inside it; only `false` is an error of its own.
       if (value !== false) return undefined;
       const name = quoted(unit.error);
-      return make(unit.keyword, unit.keyword === 'additionalProperties' ? { additionalProperty: name } : { unevaluatedProperty: name });
+      return unit.keyword === 'additionalProperties'
+        ? make(unit.keyword, { additionalProperty: name }, 'must NOT have additional properties')
+        : make(unit.keyword, { unevaluatedProperty: name }, 'must NOT have unevaluated properties');
     }
-    case 'required':
-      return make('required', { missingProperty: quoted(unit.error) });
+    case 'required': {
+      const missingProperty = quoted(unit.error);
+      return make('required', { missingProperty }, `must have required property '${missingProperty}'`);
+    }
     case 'type': {
-      return make('type', { type: Array.isArray(value) ? value.join(',') : String(value) });
+      const type = Array.isArray(value) ? value.join(',') : String(value);
+      return make('type', { type }, `must be ${type}`);
     }
     case 'enum':
-      return make('enum', { allowedValues: value });
+      return make('enum', { allowedValues: value }, 'must be equal to one of the allowed values');
     case 'const':
-      return make('const', { allowedValue: value });
+      return make('const', { allowedValue: value }, 'must be equal to constant');
     case 'pattern':
-      return make('pattern', { pattern: value });
+      return make('pattern', { pattern: value }, `must match pattern "${String(value)}"`);
     case 'format':
-      return make('format', { format: value });
+      return make('format', { format: value }, `must match format "${String(value)}"`);
     case 'not':
-      return make('not', {});
+      return make('not', {}, 'must NOT be valid');
     case 'anyOf':
-      return make('anyOf', {});
+      return make('anyOf', {}, 'must match a schema in anyOf');
     case 'oneOf': {
       const matches = Number(/\((\d+) matches\)/.exec(unit.error)?.[1] ?? 0);
-      return make('oneOf', { passingSchemas: matches > 1 ? [] : null });
+      return make('oneOf', { passingSchemas: matches > 1 ? [] : null }, 'must match exactly one schema in oneOf');
     }
     case 'uniqueItems': {
       const [, first, second] = /indexes (\d+) and (\d+)/.exec(unit.error) ?? [];
-      return make('uniqueItems', { i: Number(second), j: Number(first) });
+      return make('uniqueItems', { i: Number(second), j: Number(first) }, `must NOT have duplicate items (items ## ${first} and ${second} are identical)`);
     }
     case 'minimum':
     case 'maximum': {
@@ -161,14 +186,14 @@ function translate(unit: OutputUnit, root: unknown, lookup: Lookup, draft4: bool
     case 'dependentRequired': {
       const [, property, missing] = /has "(.*)" but does not have "(.*)"\.$/.exec(unit.error) ?? [];
       if (property === undefined) return undefined;
-      return make(unit.keyword, { property, missingProperty: missing }, `must have property ${missing} when property ${property} is present`);
+      return make(unit.keyword, { property, missingProperty: missing, depsCount: 1, deps: missing }, `must have property ${missing} when property ${property} is present`);
     }
     case 'propertyNames':
       return make('propertyNames', {}, 'property name must be valid');
     case 'contains':
     case 'minContains':
     case 'maxContains':
-      return make(unit.keyword, {}, 'must contain a valid item');
+      return make(unit.keyword, {}, 'must contain at least 1 valid item(s)');
     default:
       return make(unit.keyword, {}, unit.error);
   }

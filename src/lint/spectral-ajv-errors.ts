@@ -5,7 +5,8 @@ import { editDistance } from '../core/text.js';
 /**
  * Turns ajv errors into readable messages the way Spectral's `schema` function does (it uses
  * @stoplight/better-ajv-errors): errors grouped by instance path, redundant `anyOf`/`enum` noise
- * dropped, enum errors merged with a "Did you mean" hint, and wording per keyword.
+ * dropped, enum errors merged with a "Did you mean" hint, and wording per keyword. Custom rulesets'
+ * `schema` function and the built-in example checks word their findings with it, as Spectral does.
  */
 export interface PrettyError {
   message: string;
