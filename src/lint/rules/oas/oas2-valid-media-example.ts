@@ -27,9 +27,11 @@ export default defineRule({
         if (!isObject(schema.node)) return;
         validator ??= new ExampleValidator(ctx.document, ctx.format);
         for (const [mediaType, example] of Object.entries(response.examples)) {
+          // A $ref in place of the example is followed, as Spectral's resolver follows every $ref.
           const at = ctx.location.child('examples', mediaType);
-          for (const problem of validator.validate(schema.node, (schema.location ?? ctx.location).source, example, 'response', mediaType)) {
-            ctx.report({ messageId: 'invalid', data: { message: problem.message }, location: locationAt(at, problem.pointer) });
+          const resolved = ctx.resolve<unknown>(example, at);
+          for (const problem of validator.validate(schema.node, (schema.location ?? ctx.location).source, resolved.node, 'response', mediaType)) {
+            ctx.report({ messageId: 'invalid', data: { message: problem.message }, location: locationAt(resolved.location ?? at, problem.pointer) });
           }
         }
       },

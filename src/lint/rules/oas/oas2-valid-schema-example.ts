@@ -27,8 +27,10 @@ export default defineRule({
       validator ??= new ExampleValidator(ctx.document, ctx.format);
       for (const field of ['example', 'x-example', 'default']) {
         if (!(field in node)) continue;
-        for (const problem of validator.validate(node, ctx.location.source, node[field], 'none', field)) {
-          ctx.report({ messageId: 'invalid', data: { message: problem.message }, location: locationAt(ctx.location.child(field), problem.pointer) });
+        // A $ref in place of the value is followed, as Spectral's resolver follows every $ref.
+        const example = ctx.resolve<unknown>(node[field], ctx.location.child(field));
+        for (const problem of validator.validate(node, ctx.location.source, example.node, 'none', field)) {
+          ctx.report({ messageId: 'invalid', data: { message: problem.message }, location: locationAt(example.location ?? ctx.location.child(field), problem.pointer) });
         }
       }
     };

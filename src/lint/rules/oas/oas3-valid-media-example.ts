@@ -1,5 +1,6 @@
 import { defineRule } from '../../rule.js';
 import type { VisitContext } from '../../rule.js';
+import type { NodeLocation } from '../../location.js';
 import { printDotPath } from '../../spectral-dot-path.js';
 import { ExampleValidator, type Relax } from './support/example-schema.js';
 import { isObject, locationAt, type JsonObject } from './support/nodes.js';
@@ -31,7 +32,12 @@ export default defineRule({
       const relax: Relax = ctx.ancestors.some((a) => a.type === 'RequestBody') ? 'request' : ctx.ancestors.some((a) => a.type === 'Response') ? 'response' : 'none';
       const items: { value: unknown; location: typeof ctx.location; name: string }[] = [];
       // As in Spectral: a single `example` wins; otherwise each of `examples` (not the external ones).
-      if ('example' in node) items.push({ value: node.example, location: ctx.location.child('example'), name: 'example' });
+      // A $ref in place of a value is followed, as Spectral's resolver follows every $ref.
+      const add = (value: unknown, at: NodeLocation, name: string) => {
+        const resolved = ctx.resolve<unknown>(value, at);
+        items.push({ value: resolved.node, location: resolved.location ?? at, name });
+      };
+      if ('example' in node) add(node.example, ctx.location.child('example'), 'example');
       else if (isObject(node.examples)) {
         for (const [key, entry] of Object.entries(node.examples)) {
           const resolved = ctx.resolve<unknown>(entry, ctx.location.child('examples', key));
@@ -39,7 +45,7 @@ export default defineRule({
           const at = resolved.location ?? ctx.location.child('examples', key);
           // Spectral checks a missing value too, and finds that it "must exist".
           if (!('value' in resolved.node)) ctx.report({ messageId: 'invalid', data: { message: `"${printDotPath([key, 'value'])}" property must exist` }, location: at });
-          else items.push({ value: resolved.node.value, location: at.child('value'), name: 'value' });
+          else add(resolved.node.value, at.child('value'), 'value');
         }
       }
       for (const item of items) {

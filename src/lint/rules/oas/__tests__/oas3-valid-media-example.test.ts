@@ -92,6 +92,25 @@ runRuleTests(rule, {
       errors: [{ messageId: 'invalid', pointer: '/paths/~1a/get/responses/200/content/application~1json/example', message: 'Property "extra" is not expected to be here' }],
     },
     {
+      name: 'an example that is a $ref is checked where it leads',
+      spec: yaml`
+        openapi: 3.0.3
+        info: { title: t, version: '1' }
+        paths:
+          /a:
+            get:
+              responses:
+                '200':
+                  description: ok
+                  content:
+                    application/json:
+                      schema: { type: object, properties: { id: { type: integer } } }
+                      example: { $ref: 'examples.yaml#/order' }
+      `,
+      files: { 'examples.yaml': 'order:\n  id: one\n' },
+      errors: [{ messageId: 'invalid', pointer: '/order/id', file: 'examples.yaml', message: '"id" property type must be integer' }],
+    },
+    {
       name: 'an example without a value or an external value',
       spec: yaml`
         openapi: 3.1.0
@@ -108,6 +127,56 @@ runRuleTests(rule, {
               responses: { '200': { description: ok } }
       `,
       errors: [{ messageId: 'invalid', pointer: '/paths/~1a/get/parameters/0/examples/first try', line: 11, message: '"[\'first try\'].value" property must exist' }],
+    },
+    {
+      name: 'nullable adds null to the type, not to the enum',
+      spec: yaml`
+        openapi: 3.0.3
+        info: { title: t, version: '1' }
+        paths:
+          /a:
+            get:
+              responses:
+                '200':
+                  description: ok
+                  content:
+                    application/json:
+                      schema: { type: string, nullable: true, enum: [GET, POST] }
+                      example: null
+      `,
+      errors: [{ messageId: 'invalid', pointer: '/paths/~1a/get/responses/200/content/application~1json/example', message: '"example" property must be equal to one of the allowed values: "GET", "POST"' }],
+    },
+    {
+      name: 'a readOnly property behind a $ref may be left out of a request, not out of a response',
+      spec: yaml`
+        openapi: 3.0.3
+        info: { title: t, version: '1' }
+        paths:
+          /a:
+            post:
+              requestBody:
+                content:
+                  application/json:
+                    schema: { $ref: '#/components/schemas/Order' }
+                    example: { note: new }
+              responses:
+                '200':
+                  description: ok
+                  content:
+                    application/json:
+                      schema: { $ref: '#/components/schemas/Order' }
+                      example: { note: new }
+        components:
+          schemas:
+            Id: { type: integer, readOnly: true }
+            Order:
+              type: object
+              required: [id]
+              properties:
+                id: { $ref: '#/components/schemas/Id' }
+                note: { type: string }
+      `,
+      errors: [{ messageId: 'invalid', pointer: '/paths/~1a/post/responses/200/content/application~1json/example', message: '"example" property must have required property "id"' }],
     },
   ],
 });

@@ -109,7 +109,7 @@ export class ExampleValidator {
         } else out[key] = copy(value, from, SCHEMA_VALUED.has(key));
       }
       toInterpreterDialect(out, this.format);
-      if (relax !== 'none') relaxRequired(out, relax);
+      if (relax !== 'none') relaxRequired(out, relax, (property) => (isObject(property) && typeof property.$ref === 'string' ? this.lookup[property.$ref] : property));
       return out;
     };
     return copy(schema, source, true);
@@ -125,24 +125,32 @@ const SCHEMA_MAPS = new Set(['properties', 'patternProperties', 'definitions', '
 
 /**
  * OpenAPI schema keywords in the interpreter's terms: `type: file` means nothing to JSON Schema, and
- * `nullable` / `x-nullable` become a null type. A 3.1 document has no `nullable`, but writers carry
- * it over from 3.0 and mean it; reading it as written keeps their examples from failing on `null`.
+ * `nullable` / `x-nullable` add a null type. As OpenAPI 3.0.3 says (and Spectral's Ajv does), that
+ * changes only the type: an `enum` without null still refuses null. A 3.1 document has no
+ * `nullable`, but writers carry it over from 3.0 and mean it; reading it as written keeps their
+ * examples from failing on `null`.
  */
 function toInterpreterDialect(schema: JsonObject, format: SpecFormat): void {
   const nullable = format === 'oas2' ? schema['x-nullable'] === true : schema.nullable === true;
   if (schema.type === 'file' && format !== 'oas3.1') delete schema.type;
   if (nullable && typeof schema.type === 'string') schema.type = [schema.type, 'null'];
-  if (nullable && Array.isArray(schema.enum) && !schema.enum.includes(null)) schema.enum = [...schema.enum, null];
   delete schema.nullable;
   delete schema['x-nullable'];
 }
 
-/** Drops readOnly (request) or writeOnly (response) properties from `required`, as Spectral does. */
-function relaxRequired(schema: JsonObject, relax: Relax): void {
+/**
+ * Drops readOnly (request) or writeOnly (response) properties from `required`, as Spectral does. A
+ * property's flag may sit behind its $ref (Spectral sees the schema with $refs inlined).
+ */
+function relaxRequired(schema: JsonObject, relax: Relax, resolve: (property: unknown) => unknown): void {
   if (!Array.isArray(schema.required) || !isObject(schema.properties)) return;
   const flag = relax === 'request' ? 'readOnly' : 'writeOnly';
   const properties = schema.properties;
-  const kept = schema.required.filter((name) => !(isObject(properties[name as string]) && (properties[name as string] as JsonObject)[flag] === true));
+  const isFlagged = (name: unknown) => {
+    const property = resolve(properties[name as string]);
+    return isObject(property) && property[flag] === true;
+  };
+  const kept = schema.required.filter((name) => !isFlagged(name));
   if (kept.length === 0) delete schema.required;
   else schema.required = kept;
 }
