@@ -82,9 +82,10 @@ export interface Waiver {
   reason: string;
   /** Pairs a Spectral result with the Rampart finding it corresponds to. */
   pairs?: (spectral: Comparable, rampart: Comparable) => boolean;
-  /** A Spectral result with no counterpart; `rampart` is every Rampart finding, matched or not. */
-  spectralOnly?: (spectral: Comparable, rampart: readonly Comparable[]) => boolean;
-  rampartOnly?: (rampart: Comparable) => boolean;
+  /** A Spectral result with no counterpart; `rampart` is every Rampart finding and `others` every Spectral result, matched or not. */
+  spectralOnly?: (spectral: Comparable, rampart: readonly Comparable[], others: readonly Comparable[]) => boolean;
+  /** A Rampart finding with no counterpart; `spectral` is every Spectral result and `others` every Rampart finding, matched or not. */
+  rampartOnly?: (rampart: Comparable, spectral: readonly Comparable[], others: readonly Comparable[]) => boolean;
 }
 
 export interface Comparison {
@@ -126,10 +127,10 @@ export function compare(spectral: readonly Comparable[], rampart: readonly Compa
       });
     }
     if (waiver.spectralOnly) {
-      spectralOnly = spectralOnly.filter((item) => !(waiver.spectralOnly!(item, rampart) && waived.push({ waiver: waiver.id, spectral: item })));
+      spectralOnly = spectralOnly.filter((item) => !(waiver.spectralOnly!(item, rampart, spectral) && waived.push({ waiver: waiver.id, spectral: item })));
     }
     if (waiver.rampartOnly) {
-      rampartOnly = rampartOnly.filter((item) => !(waiver.rampartOnly!(item) && waived.push({ waiver: waiver.id, rampart: item })));
+      rampartOnly = rampartOnly.filter((item) => !(waiver.rampartOnly!(item, spectral, rampart) && waived.push({ waiver: waiver.id, rampart: item })));
     }
   }
   return { matching, spectralOnly, rampartOnly, waived };
