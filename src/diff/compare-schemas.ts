@@ -177,7 +177,12 @@ export class SchemaComparer {
       if (changes.length > 0) here('unmodelled-keyword-changed', { changes: `keyword${changes.length > 1 ? 's' : ''} ${changes.join(', ')}` });
     }
 
-    if (b.enum && r.enum) {
+    // `enum: [a]` and `const: a` allow the same values: a 3.0 → 3.1 rewrite changes nothing.
+    const baseAllowed = allowedValues(b);
+    const revisionAllowed = allowedValues(r);
+    if (baseAllowed && revisionAllowed && sameValues(baseAllowed, revisionAllowed)) {
+      // the same values, however they are written
+    } else if (b.enum && r.enum) {
       if (sameValues(b.enum, r.enum)) {
         // the common case: nothing to do
       } else {
@@ -192,10 +197,10 @@ export class SchemaComparer {
     } else if (b.enum) {
       here('enum-removed', { values: b.enum.map(show).join(', ') });
     }
-    if (b.hasConst || r.hasConst) {
-      if (!b.hasConst) here('const-added', { to: show(r.const) });
-      else if (!r.hasConst) here('const-removed', { from: show(b.const) });
-      else if (key(b.const) !== key(r.const)) here('const-changed', { from: show(b.const), to: show(r.const) });
+    if ((b.hasConst || r.hasConst) && !(baseAllowed && revisionAllowed && sameValues(baseAllowed, revisionAllowed))) {
+      if (!b.hasConst) here('const-added', { to: literal(r.const) });
+      else if (!r.hasConst) here('const-removed', { from: literal(b.const) });
+      else if (key(b.const) !== key(r.const)) here('const-changed', { from: literal(b.const), to: literal(r.const) });
     }
 
     for (const [keyword, side] of BOUNDS) {
@@ -223,9 +228,9 @@ export class SchemaComparer {
     }
     if (b.uniqueItems !== r.uniqueItems) here(r.uniqueItems ? 'unique-items-added' : 'unique-items-removed');
     if (b.hasDefault || r.hasDefault) {
-      if (!b.hasDefault) here('default-added', { to: show(r.default) });
-      else if (!r.hasDefault) here('default-removed', { from: show(b.default) });
-      else if (key(b.default) !== key(r.default)) here('default-changed', { from: show(b.default), to: show(r.default) });
+      if (!b.hasDefault) here('default-added', { to: literal(r.default) });
+      else if (!r.hasDefault) here('default-removed', { from: literal(b.default) });
+      else if (key(b.default) !== key(r.default)) here('default-changed', { from: literal(b.default), to: literal(r.default) });
     }
     compareDiscriminators(b, r, here);
 
@@ -443,4 +448,15 @@ function key(value: unknown): string {
 
 function show(value: unknown): string {
   return typeof value === 'string' ? value : key(value);
+}
+
+/** A value as JSON writes it, so an empty string or "1" reads as a string in a message. */
+function literal(value: unknown): string {
+  return typeof value === 'string' ? JSON.stringify(value) : key(value);
+}
+
+/** The values a schema allows by `const` or `enum` (null aside: nullability is compared on its own). */
+function allowedValues(schema: Schema): unknown[] | undefined {
+  if (schema.hasConst) return schema.const === null ? [] : [schema.const];
+  return schema.enum;
 }

@@ -576,8 +576,16 @@ class ApiBuilder {
       if (Array.isArray(raw.items)) schema.prefixItems = this.items(this.child(node, 'items')).map((item) => this.schema(item));
       else schema.items = this.schema(this.child(node, 'items'));
     }
-    if (Array.isArray(raw.oneOf)) schema.oneOf = this.items(this.child(node, 'oneOf')).map((item) => this.schema(item));
-    if (Array.isArray(raw.anyOf)) schema.anyOf = this.items(this.child(node, 'anyOf')).map((item) => this.schema(item));
+    for (const keyword of ['oneOf', 'anyOf'] as const) {
+      if (!Array.isArray(raw[keyword])) continue;
+      const items = this.items(this.child(node, keyword));
+      // `oneOf: [X, {type: 'null'}]` is how 3.1 writes 3.0's nullable X: the same schema, so the same model.
+      const variants = items.filter((item) => !isNullOnly(item.value));
+      if (variants.length === items.length) schema[keyword] = items.map((item) => this.schema(item));
+      else if (variants.length === 1) this.mergeMember(schema, variants[0]!);
+      else schema[keyword] = variants.map((item) => this.schema(item));
+      if (variants.length < items.length) schema.nullable = true;
+    }
     schema.discriminator = discriminatorOf(raw.discriminator);
     for (const keyword of UNMODELLED_KEYWORDS) {
       if (raw[keyword] !== undefined) (schema.unmodelled ??= new Map()).set(keyword, this.canonical(this.child(node, keyword), []));
@@ -619,16 +627,30 @@ class ApiBuilder {
     const members = this.items(this.child(node, 'allOf'));
     let allNullable = members.length > 0;
     for (const member of members) {
-      if (isObject(member.value) && this.merging.has(member.value)) continue; // a cycle through allOf: merged once
-      if (isObject(member.value)) this.merging.add(member.value);
-      const part = this.schema(member);
-      if (isObject(member.value)) this.merging.delete(member.value);
-      allNullable &&= part.nullable;
-      mergeInto(schema, part);
+      const part = this.mergeMember(schema, member);
+      allNullable &&= part?.nullable ?? true;
     }
     // `nullable` beside `allOf` (3.0) applies to the composition; otherwise null passes only if every member allows it.
     schema.nullable = ownNullable || (!ownTypes && allNullable);
   }
+
+  /** Merges one member of a composition into `schema`; a cycle back to a member being merged is merged once. */
+  private mergeMember(schema: Schema, member: NodeAt): Schema | undefined {
+    if (isObject(member.value) && this.merging.has(member.value)) return undefined;
+    if (isObject(member.value)) this.merging.add(member.value);
+    const part = this.schema(member);
+    if (isObject(member.value)) this.merging.delete(member.value);
+    mergeInto(schema, part);
+    return part;
+  }
+}
+
+/** `{type: 'null'}` with nothing else that constrains: the null alternative of a oneOf/anyOf. */
+function isNullOnly(value: unknown): boolean {
+  if (!isObject(value)) return false;
+  const type = value.type;
+  const onlyNull = type === 'null' || (Array.isArray(type) && type.length === 1 && type[0] === 'null');
+  return onlyNull && Object.keys(value).every((key) => key === 'type' || key === 'title' || key === 'description');
 }
 
 /** A schema that says nothing (any value): every field present from the start, one stable object shape keeps property access fast. */

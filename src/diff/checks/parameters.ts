@@ -62,11 +62,17 @@ function serializationText(parameter: Parameter): string {
 
 /**
  * Style and explode only change how arrays and objects are written, except in a path, where
- * `matrix` and `label` also prefix single values. A schema without a type may be either.
+ * `matrix` and `label` also prefix single values. A schema without a type may be either. In
+ * `simple` style (paths and headers) `explode` changes objects only: an array is `a,b,c` either way.
  */
 function serializationMatters(base: Parameter, revision: Parameter): boolean {
   if (base.in === 'path' && base.style !== revision.style) return true;
-  const structured = (parameter: Parameter) => !parameter.schema.types || parameter.schema.types.has('array') || parameter.schema.types.has('object');
+  const onlySimpleExplode = base.style === 'simple' && revision.style === 'simple';
+  const structured = (parameter: Parameter) => {
+    const types = parameter.schema.types;
+    if (!types || types.has('object')) return true;
+    return types.has('array') && !onlySimpleExplode;
+  };
   return structured(base) || structured(revision);
 }
 

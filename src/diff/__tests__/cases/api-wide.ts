@@ -158,8 +158,36 @@ export const apiWideCases: DiffCase[] = [
   },
 ];
 
+const owner = { type: 'object', required: ['name'], properties: { name: { type: 'string' } } };
+const nullables = (owner: unknown, label: unknown) => ({ type: 'object', properties: { owner, label } });
+const bodies = (schema: unknown) => ({
+  requestBody: { content: { 'application/json': { schema } } },
+  responses: { '200': { description: 'ok', content: { 'application/json': { schema } } } },
+});
+
 /** Cases that must report nothing. */
 export const apiWideQuietCases: DiffCase[] = [
+  {
+    name: "3.0's nullable rewritten as 3.1's oneOf/anyOf with {type: 'null'}, in requests and responses",
+    base: withOperation(bodies(nullables({ nullable: true, allOf: [{ $ref: '#/components/schemas/Owner' }] }, { type: 'string', nullable: true })), { components: { schemas: { Owner: owner } } }),
+    revision: {
+      ...withOperation(bodies(nullables({ oneOf: [{ $ref: '#/components/schemas/Owner' }, { type: 'null' }] }, { anyOf: [{ type: 'string' }, { type: 'null', description: 'no label' }] })), { components: { schemas: { Owner: owner } } }),
+      openapi: '3.1.0',
+    },
+    expected: [],
+  },
+  {
+    name: 'a single-value enum rewritten as const (and back) allows the same values',
+    base: withOperation({
+      requestBody: { content: { 'application/json': { schema: { type: 'object', properties: { kind: { type: 'string', enum: ['a'] } } } } } },
+      responses: { '200': { description: 'ok', content: { 'application/json': { schema: { type: 'object', properties: { kind: { type: 'string', const: 'b' } } } } } } },
+    }),
+    revision: withOperation({
+      requestBody: { content: { 'application/json': { schema: { type: 'object', properties: { kind: { type: 'string', const: 'a' } } } } } },
+      responses: { '200': { description: 'ok', content: { 'application/json': { schema: { type: 'object', properties: { kind: { type: 'string', enum: ['b'] } } } } } } },
+    }),
+    expected: [],
+  },
   {
     name: 'one scheme in two alternatives with different scopes, unchanged',
     base: withOperation({ security: [{ oauth: ['read'] }, { oauth: ['write'] }] }, schemes),

@@ -34,14 +34,14 @@ export const parameterCases: DiffCase[] = [
     name: 'becoming required with a default is not breaking (only the new default is news)',
     base: params(query('q')),
     revision: params(query('q', { required: true, schema: { type: 'string', default: 'x' } })),
-    expected: [{ id: 'request-parameter-default-added', level: 'info', message: 'POST /items: request parameter "q" (query) default x added', at: `revision.yaml#${OP}/parameters/0/schema`, related: `base.yaml#${OP}/parameters/0/schema` }],
+    expected: [{ id: 'request-parameter-default-added', level: 'info', message: 'POST /items: request parameter "q" (query) default "x" added', at: `revision.yaml#${OP}/parameters/0/schema`, related: `base.yaml#${OP}/parameters/0/schema` }],
   },
   {
     name: 'a required parameter losing its default becomes required in effect',
     base: params(query('q', { required: true, schema: { type: 'string', default: 'x' } })),
     revision: params(query('q', { required: true })),
     expected: [
-      { id: 'request-parameter-default-removed', level: 'warning', message: 'POST /items: request parameter "q" (query) default x removed', at: `base.yaml#${OP}/parameters/0/schema`, related: `revision.yaml#${OP}/parameters/0/schema` },
+      { id: 'request-parameter-default-removed', level: 'warning', message: 'POST /items: request parameter "q" (query) default "x" removed', at: `base.yaml#${OP}/parameters/0/schema`, related: `revision.yaml#${OP}/parameters/0/schema` },
       { id: 'request-parameter-became-required', level: 'breaking', message: 'POST /items: request parameter "q" (query) became required', at: `revision.yaml#${OP}/parameters/0`, related: `base.yaml#${OP}/parameters/0` },
     ],
   },
@@ -64,6 +64,26 @@ export const parameterCases: DiffCase[] = [
     base: params(query('q')),
     revision: params(query('q', { explode: false })),
     expected: [],
+  },
+  {
+    name: 'explode on a header array changes nothing on the wire (simple style writes a,b,c either way)',
+    base: params({ name: 'ids', in: 'header', schema: { type: 'array', items: { type: 'string' } } }),
+    revision: params({ name: 'ids', in: 'header', explode: true, schema: { type: 'array', items: { type: 'string' } } }),
+    expected: [],
+  },
+  {
+    name: 'explode on a header object changes the wire format (role=admin,id=5 instead of role,admin,id,5)',
+    base: params({ name: 'filter', in: 'header', schema: { type: 'object' } }),
+    revision: params({ name: 'filter', in: 'header', explode: true, schema: { type: 'object' } }),
+    expected: [
+      {
+        id: 'request-parameter-serialization-changed',
+        level: 'breaking',
+        message: 'POST /items: request parameter "filter" (header) serialization changed from simple (explode: false) to simple (explode: true)',
+        at: `revision.yaml#${OP}/parameters/0`,
+        related: `base.yaml#${OP}/parameters/0`,
+      },
+    ],
   },
   {
     name: 'a path value in matrix style instead of simple changes the URL even for one string',
