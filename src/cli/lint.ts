@@ -74,7 +74,10 @@ export async function lintCommand(files: string[], flags: LintFlags, io: Command
   const onDisk = files.filter((file) => file !== '-');
   // RAMPART_TIMING=1 prints the slowest rules, as ESLint's TIMING=1 does.
   const timings = io.env.RAMPART_TIMING ? new Map<string, number>() : undefined;
-  const result = await lint([...(stdin ? [stdin.file] : []), ...withoutOwnFiles(onDisk, io.cwd, [baselineFile, settings.configFile])], {
+  // Standard input stands in for the file it names: a glob that also matches that file must not lint it twice.
+  const stdinPath = stdin && path.resolve(io.cwd, stdin.file);
+  const fromDisk = withoutOwnFiles(onDisk, io.cwd, [baselineFile, settings.configFile]).filter((file) => file !== stdinPath);
+  const result = await lint([...(stdin ? [stdin.file] : []), ...fromDisk], {
     cwd: io.cwd,
     selection: settings.selection,
     allowRemote: settings.allowRemote,

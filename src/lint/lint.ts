@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { RampartError, isRampartError } from '../core/errors.js';
-import { compareFindings, type Finding } from '../core/finding.js';
+import { compareFindings, type DocumentLocation, type Finding } from '../core/finding.js';
 import { expandInputs } from '../core/files.js';
 import { loadDocument, type ApiDocument, type LoadOptions } from '../spec/document.js';
 import { joinPointer } from '../spec/pointer.js';
@@ -133,7 +133,18 @@ export async function lint(inputs: string | readonly string[], options: LintOpti
   }
   findings.sort(compareFindings);
   const unreferenced = (error: RampartError) => !referenced.has(notApis.get(error) ?? '');
-  return { findings, documents, errors: errors.filter(unreferenced), rules: selection.definitions };
+  // A file two linted descriptions both $ref is checked with each: report what it holds once.
+  const unique = documents.length > 1 ? findings.filter((finding, index) => index === 0 || !isRepeat(findings[index - 1]!, finding)) : findings;
+  return { findings: unique, documents, errors: errors.filter(unreferenced), rules: selection.definitions };
+}
+
+function isRepeat(previous: Finding, finding: Finding): boolean {
+  return (
+    compareFindings(previous, finding) === 0 &&
+    previous.fingerprint === finding.fingerprint &&
+    (previous.location as DocumentLocation).pointer === (finding.location as DocumentLocation).pointer &&
+    Boolean(previous.suppressed) === Boolean(finding.suppressed)
+  );
 }
 
 /** Lints one loaded document with a selection (the core rules are always on). */

@@ -60,3 +60,31 @@ test('findings inside a fragment are reported once, at the fragment', async () =
     [['owasp-api4-string-limit', '/properties/name'], ['owasp-api4-string-restricted', '/properties/name']],
   );
 });
+
+test('a fragment two linted descriptions both $ref has its findings reported once', async () => {
+  const twin = path.join(root, 'api', 'twin.yaml');
+  writeFileSync(twin, yaml`
+    openapi: 3.0.3
+    info: { title: Twin, version: '1' }
+    paths:
+      /b:
+        get:
+          responses:
+            '200':
+              description: ok
+              content:
+                application/json:
+                  schema: { $ref: 'schemas/item.yaml' }
+  `);
+  try {
+    const result = await lint(['api/openapi.yaml', 'api/twin.yaml'], { cwd: root, selection: builtinSelection('owasp') });
+    assert.deepEqual(result.documents.map((document) => document.file), ['api/openapi.yaml', 'api/twin.yaml']);
+    const inFragment = result.findings.filter((finding) => 'file' in finding.location && finding.location.file === 'api/schemas/item.yaml');
+    assert.deepEqual(
+      inFragment.map((finding) => finding.ruleId),
+      ['owasp-api4-string-limit', 'owasp-api4-string-restricted'],
+    );
+  } finally {
+    rmSync(twin);
+  }
+});
