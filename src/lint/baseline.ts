@@ -103,8 +103,14 @@ export function parseBaseline(text: string, file: string, displayPath: string): 
   return { version: BASELINE_VERSION, findings };
 }
 
+/**
+ * Findings a baseline never accepts: a rule that crashed checked nothing, and accepting its crash
+ * would switch it off in CI without anyone noticing.
+ */
+const NEVER_BASELINED: ReadonlySet<string> = new Set(['rule-crashed']);
+
 function entryFor(finding: Finding, options: { cwd: string; baselineDir: string }): BaselineEntry | undefined {
-  if (!isDocumentLocation(finding.location)) return undefined;
+  if (!isDocumentLocation(finding.location) || NEVER_BASELINED.has(finding.ruleId)) return undefined;
   const { file: shown, pointer } = finding.location;
   const file = relativeTo(shown, options);
   // Equal to the finding's own fingerprint when the linter runs from the baseline's folder.

@@ -7,6 +7,7 @@ import { RampartError } from '../../core/errors.js';
 import type { Finding } from '../../core/finding.js';
 import { yaml } from '../../testing/dedent.js';
 import { applyBaseline, createBaseline, parseBaseline, serializeBaseline, updateBaseline, type BaselineEntry } from '../baseline.js';
+import { fingerprintOf } from '../engine.js';
 import { lint } from '../lint.js';
 import type { RuleSelection } from '../rule-settings.js';
 import { definitionOf } from '../rulesets.js';
@@ -148,6 +149,15 @@ test('updating after a run over some files keeps the entries of the others', () 
     ['api.yaml new-rule', 'other/b.yaml kept-rule', 'schemas/ref.yaml ref-rule'],
   );
   assert.deepEqual(updateBaseline(undefined, [finding('api.yaml', 'new-rule')], ['api.yaml'], place), createBaseline([finding('api.yaml', 'new-rule')], place));
+});
+
+test('a crashed rule is never accepted: neither recorded nor suppressed, even if a baseline lists it', () => {
+  const crashed: Finding = { ruleId: 'rule-crashed', severity: 'error', message: 'Rule "r1" threw an exception and was stopped: boom', location: { file: 'api.yaml', pointer: '' }, owasp: [], cwe: [] };
+  const other: Finding = { ...crashed, ruleId: 'r2', message: 'm' };
+  assert.deepEqual(createBaseline([crashed, other], place).findings.map((entry) => entry.ruleId), ['r2']);
+  // A baseline written by an older version, or by hand, that lists the crash with its real fingerprint.
+  const listed = { version: 1 as const, findings: [{ fingerprint: fingerprintOf('rule-crashed', 'api.yaml', '', crashed.message), ruleId: 'rule-crashed', file: 'api.yaml', pointer: '', message: crashed.message }] };
+  assert.deepEqual(applyBaseline([crashed], listed, place).map((finding) => finding.suppressed), [undefined]);
 });
 
 const badFiles: { name: string; text: string; expected: string | RegExp }[] = [
