@@ -3,7 +3,7 @@ import type { RuleDefinition, RuleSelection, RuleSetting } from '../lint/rule-se
 import { joinPointer } from '../spec/pointer.js';
 import { didYouMean } from '../core/close-matches.js';
 import type { ConfigSource } from './config-source.js';
-import { rebaseGlob } from './rebase-glob.js';
+import { rebaseGlob } from '../core/rebase-glob.js';
 import type { RampartConfig } from './schema.js';
 
 /**
@@ -38,7 +38,7 @@ export function applyConfigRules(
     const rules = settings(override.rules, `/overrides/${index}/rules`);
     // A rule that neither the rulesets nor `rules` turn on runs only where an override does.
     for (const id of rules.keys()) if (!result.base.has(id)) result.base.set(id, { severity: 'off' });
-    result.overrides.push({ files: override.files.map((pattern) => rebaseGlob(pattern, origin.dir, options.cwd)), rules });
+    result.overrides.push({ files: override.files.flatMap((pattern) => rebaseGlob(pattern, origin.dir, options.cwd)), rules });
   });
   return result;
 }

@@ -6,6 +6,7 @@ import { parseSeverity, type Severity } from '../core/severity.js';
 import type { RuleDefinition, RuleOverride, RuleSelection, RuleSetting } from '../lint/rule-settings.js';
 import { builtinRulesetNames, builtinSelection, isBuiltinRuleset, mergeSelections } from '../lint/rulesets.js';
 import { didYouMean } from '../core/close-matches.js';
+import { rebaseGlob } from '../core/rebase-glob.js';
 import { joinPointer } from '../spec/pointer.js';
 import { parseSource, type Source } from '../spec/source.js';
 import { hasTargetedAliases, resolveAlias, type AliasMap } from './aliases.js';
@@ -519,24 +520,19 @@ function parseOverrides(file: RulesetFile, value: unknown, rules: Map<string, Ru
           // keep it as written
         }
       }
-      const rebased = rebaseGlob(glob, file.dir, cwd);
-      entries.push({
-        glob: fragment === undefined ? rebased : `${rebased}#${fragment}`,
-        pointerLength: fragment === undefined ? -1 : fragment.length,
-        order: entries.length,
-        rules: settings,
-      });
+      const order = entries.length;
+      for (const rebased of rebaseGlob(glob, file.dir, cwd)) {
+        entries.push({
+          glob: fragment === undefined ? rebased : `${rebased}#${fragment}`,
+          pointerLength: fragment === undefined ? -1 : fragment.length,
+          order,
+          rules: settings,
+        });
+      }
     });
   });
   entries.sort((a, b) => a.pointerLength - b.pointerLength || a.order - b.order);
   return entries.map((entry) => ({ files: [entry.glob], rules: entry.rules }));
-}
-
-function rebaseGlob(glob: string, rulesetDir: string, cwd: string): string {
-  // A glob without "/" matches the file name anywhere (matchBase), in Spectral and in our engine alike.
-  if (!glob.includes('/') || path.resolve(rulesetDir) === path.resolve(cwd)) return glob;
-  const rebased = path.relative(cwd, path.resolve(rulesetDir, glob));
-  return rebased.split(path.sep).join('/');
 }
 
 function toSelection(loaded: LoadedFile): RuleSelection {

@@ -321,6 +321,15 @@ describe('ruleset loading: rules at work', () => {
     );
   });
 
+  it('rebases override globs for a working directory below their globstar: files below it and above it', async () => {
+    const root = workspace({
+      'ruleset.yaml': "rules:\n  a: { given: $, then: { function: truthy } }\noverrides:\n  - files: ['api/**/*.yaml']\n    rules: { a: error }\n",
+      'api/schemas/pet.yaml': 'type: object\n',
+    });
+    const selection = await loadRulesets(['../../ruleset.yaml'], { cwd: path.join(root, 'api', 'schemas'), allowCustomFunctions: false });
+    assert.deepEqual(selection.overrides.flatMap((override) => override.files), ['**/*.yaml', '../**/*.yaml']);
+  });
+
   it('applies overrides when linting', async () => {
     const findings = await lintWith({
       'openapi.yaml': DOC,
