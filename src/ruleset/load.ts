@@ -339,6 +339,10 @@ async function ruleFromObject(file: RulesetFile, name: string, raw: Record<strin
     // Redefined, as Spectral allows: the new given/then replace the built-in check, which keeps its severity and description unless they are given too.
     if (raw.given === undefined || raw.then === undefined) throw file.fail(at, `redefining the built-in rule "${name}" takes both "given" and "then"`);
     base = { ...newSpectralRule(name, scope), severity: existing.severity, recommended: existing.recommended, description: existing.definition.description };
+    // Spectral keeps the rule's own message (or, lacking one, reports its description); the built-in's
+    // one fixed message is that text. A description given here is what Spectral would report instead.
+    const messages = Object.values(existing.definition.builtin?.meta.messages ?? {});
+    if (raw.description === undefined && messages.length === 1 && !messages[0]!.includes('{{')) base.message = messages[0]!;
   }
   if (!base && (raw.given === undefined || raw.then === undefined)) throw file.fail(at, 'the rule must have at least "given" and "then" properties');
   const rule: SpectralRule = base ?? newSpectralRule(name, scope);

@@ -178,8 +178,9 @@ describe('ruleset loading: extends and severities', () => {
       `,
     };
     assert.deepEqual(await lintWith(files), [
-      // Sorted by place; with no message of its own, a rule reports its description, as in Spectral.
-      'operation-operationId-unique info openapi.yaml#/info:2 Every operation must have a unique operationId.',
+      // Sorted by place. Without a message or description of its own, a redefined rule reports what
+      // Spectral's rule of that id reports; with a description, that description (as in Spectral).
+      'operation-operationId-unique info openapi.yaml#/info:2 Every operation must have unique "operationId".',
       'info-contact warning openapi.yaml#/info/contact:5 The contact needs an email.',
     ]);
     const selection = await loadRulesets(['ruleset.yaml'], { cwd: workspace(files), allowCustomFunctions: false });
