@@ -140,6 +140,7 @@ export function runSpectralRule(rule: SpectralRule, document: ApiDocument): RawF
           if (results && typeof (results as unknown as Promise<unknown>).then === 'function') {
             throw new Error(`Function "${step.functionName}" returned a Promise: Rampart runs ruleset functions synchronously`);
           }
+          if (results !== undefined && results !== null) checkResults(step.functionName, results);
           for (const result of results ?? []) {
             const finding = toFinding(rule, document, result, targetPath);
             // Paths through shared nodes of the resolved document land on the same place many times.
@@ -153,6 +154,28 @@ export function runSpectralRule(rule: SpectralRule, document: ApiDocument): RawF
     }
   }
   return findings;
+}
+
+/** A custom function's results must be what Spectral expects: say which function broke the contract, and how. */
+function checkResults(functionName: string, results: unknown): asserts results is FunctionResult[] {
+  const expected = 'expected an array of { message, path? } (or nothing)';
+  if (!Array.isArray(results)) throw new Error(`Function "${functionName}" returned ${describe(results)}: ${expected}`);
+  for (const [index, result] of results.entries()) {
+    const item = result as { message?: unknown; path?: unknown } | null;
+    if (item === null || typeof item !== 'object' || typeof item.message !== 'string') {
+      throw new Error(`Function "${functionName}" returned ${describe(result)} at [${index}]: ${expected}, with message a string`);
+    }
+    if (item.path !== undefined && (!Array.isArray(item.path) || !item.path.every((segment) => typeof segment === 'string' || typeof segment === 'number'))) {
+      throw new Error(`Function "${functionName}" returned a path that is not a list of keys and indexes at [${index}]: ${describe(item.path)}`);
+    }
+  }
+}
+
+function describe(value: unknown): string {
+  if (value === null) return 'null';
+  if (Array.isArray(value)) return 'an array';
+  if (typeof value === 'string') return `a string (${JSON.stringify(value.slice(0, 40))})`;
+  return typeof value === 'object' ? 'an object' : `a ${typeof value}`;
 }
 
 function toFinding(rule: SpectralRule, document: ApiDocument, result: FunctionResult, targetPath: JsonPath): RawFinding {

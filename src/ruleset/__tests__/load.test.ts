@@ -356,6 +356,29 @@ describe('ruleset loading: rules at work', () => {
     ]);
   });
 
+  it('a custom function that returns the wrong shape is a crashed rule that names the function and the problem', async () => {
+    const returns: [string, string][] = [
+      ["'str'", 'Function "bad" returned a string ("str"): expected an array of { message, path? } (or nothing)'],
+      ["{ message: 'm' }", 'Function "bad" returned an object: expected an array of { message, path? } (or nothing)'],
+      ["[{ path: ['info'] }]", 'Function "bad" returned an object at [0]: expected an array of { message, path? } (or nothing), with message a string'],
+      ["[{ message: 'm', path: 'a.b' }]", 'Function "bad" returned a path that is not a list of keys and indexes at [0]: a string ("a.b")'],
+    ];
+    for (const [value, reason] of returns) {
+      const cwd = workspace({
+        'openapi.yaml': DOC,
+        'ruleset.yaml': 'functions: [bad]\nrules:\n  r: { given: $.info, then: { function: bad } }\n',
+        'functions/bad.js': `export default () => (${value});\n`,
+      });
+      const selection = await loadRulesets(['ruleset.yaml'], { cwd, allowCustomFunctions: true });
+      const result = await lint('openapi.yaml', { cwd, selection });
+      assert.deepEqual(
+        result.findings.filter((finding) => finding.ruleId === 'rule-crashed').map((finding) => finding.message),
+        [`Rule "r" threw an exception and was stopped: ${reason}`],
+        value,
+      );
+    }
+  });
+
   it('runs custom functions only when allowed, called as Spectral calls them', async () => {
     const files = {
       'openapi.yaml': DOC,
