@@ -58,6 +58,16 @@ const cases: Array<{ name: string; findings: Finding[]; expected: string }> = [
     expected: '::warning file=api/openapi.yaml,line=3,endLine=3,title=operation-tags::Operation GET /users has no tags.\n',
   },
   {
+    name: "a diff finding in the base's git revision is annotated at its counterpart in the working tree",
+    findings: [finding({ location: { file: 'HEAD:api/schemas.yaml', pointer: '/Pet/properties/name', line: 7 }, relatedLocations: [{ file: 'api/schemas.yaml', pointer: '/Pet', line: 3, column: 3 }] })],
+    expected: '::warning file=api/schemas.yaml,line=3,col=3,endLine=3,title=operation-tags::Operation GET /users has no tags.\n',
+  },
+  {
+    name: 'a finding only in a git revision names it in the message instead of a file GitHub cannot show',
+    findings: [finding({ location: { file: 'main:api/openapi.yaml', pointer: '/paths/~1a', line: 12 } })],
+    expected: '::warning title=operation-tags::main:api/openapi.yaml:12: Operation GET /users has no tags.\n',
+  },
+  {
     name: 'operation location: no file, the operation leads the message',
     findings: [operationFinding],
     expected: "::error title=bola-two-users::GET /orders/{orderId} (api.example.com): User B can read user A's order.\n",
