@@ -47,6 +47,8 @@ export function curlFor(exchange: ScanExchange, redactor: Redactor): string {
 export interface ProofStep {
   exchange: ScanExchange;
   comment?: string;
+  /** Sent this many times in a row (a burst): the script loops and prints each status. */
+  repeat?: number;
 }
 
 /**
@@ -57,7 +59,12 @@ export function reproduction(steps: readonly ProofStep[], redactor: Redactor, pr
   const lines = [...preface];
   for (const step of steps) {
     if (step.comment) lines.push(`# ${step.comment}`);
-    lines.push(curlFor(step.exchange, redactor));
+    const curl = curlFor(step.exchange, redactor);
+    if (step.repeat !== undefined && step.repeat > 1) {
+      lines.push(`for i in $(seq ${step.repeat}); do ${curl.replace(/^curl -i /, "curl -s -o /dev/null -w '%{http_code}\\n' ")}; done`);
+    } else {
+      lines.push(curl);
+    }
   }
   return lines.join('\n');
 }

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { curlFor } from '../evidence.js';
+import { curlFor, reproduction } from '../evidence.js';
 import { Redactor } from '../redact.js';
 import type { ScanExchange } from '../types.js';
 
@@ -52,4 +52,20 @@ test('redaction: the curl of a request to /admin/users replays that URL', () => 
     request: { method: 'POST', url: 'http://127.0.0.1:18181/admin/users', headers: { Authorization: `Bearer ${TOKEN}` }, body: '{"role":"admin"}' },
   };
   assert.equal(curlFor(exchange, redactor()), `curl -i -X POST 'http://127.0.0.1:18181/admin/users' -H "Authorization: Bearer $RAMPART_ANN_TOKEN" --data-raw '{"role":"admin"}'`);
+});
+
+test('a burst proof loops its curl and prints each status, with credentials still as variables', () => {
+  const exchange: ScanExchange = {
+    id: 2,
+    probe: 'resource-consumption',
+    attack: true,
+    request: { method: 'POST', url: 'http://127.0.0.1:18181/auth/login', headers: { Authorization: `Bearer ${TOKEN}` }, body: '{"username":"ann","password":"wrong"}' },
+  };
+  assert.equal(
+    reproduction([{ exchange, comment: 'the same failed login 3 times', repeat: 3 }], redactor()),
+    [
+      '# the same failed login 3 times',
+      `for i in $(seq 3); do curl -s -o /dev/null -w '%{http_code}\\n' -X POST 'http://127.0.0.1:18181/auth/login' -H "Authorization: Bearer $RAMPART_ANN_TOKEN" --data-raw '{"username":"ann","password":"wrong"}'; done`,
+    ].join('\n'),
+  );
 });

@@ -114,7 +114,9 @@ async function loginBurst(context: ScanContext): Promise<void> {
     context.report(rules.missing, where, `${burst.length} failed logins for one user name in a row got no 429 and no rate-limit headers.`, [
       { label: 'first attempt', exchange: burst[0]! },
       { label: `attempt ${burst.length}`, exchange: burst[burst.length - 1]! },
-    ], { burst: burst.length, statuses: burst.map((exchange) => exchange.response!.status) });
+    ], { burst: burst.length, statuses: burst.map((exchange) => exchange.response!.status) }, {
+      steps: [{ exchange: burst[burst.length - 1]!, comment: `the same failed login ${burst.length} times: no 429 among the statuses`, repeat: burst.length }],
+    });
     return;
   }
   if (!burst.some((exchange) => exchange.response!.status === 429)) return;
