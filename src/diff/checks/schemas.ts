@@ -13,7 +13,8 @@ const w: Level = 'warning';
 const i: Level = 'info';
 
 /** Per kind: level in a request, level in a response, taxonomy kind and action. */
-const KINDS: Record<SchemaKind, [request: Level, response: Level, kind: Kind, action: Action]> = {
+/** Level per direction; null where the change means nothing to clients in that direction. */
+const KINDS: Record<SchemaKind, [request: Level | null, response: Level | null, kind: Kind, action: Action]> = {
   'type-widened': [i, b, 'type', 'change'],
   'type-narrowed': [b, i, 'type', 'change'],
   'type-changed': [b, b, 'type', 'change'],
@@ -83,10 +84,11 @@ const KINDS: Record<SchemaKind, [request: Level, response: Level, kind: Kind, ac
   'property-became-required-with-default': [i, i, 'requiredness', 'change'],
   'property-became-optional': [i, b, 'requiredness', 'change'],
   // readOnly: no longer taken from requests (what clients send is ignored or refused); writeOnly: no longer returned.
-  'property-became-read-only': [w, i, 'mutability', 'change'],
-  'property-became-not-read-only': [i, i, 'mutability', 'change'],
-  'property-became-write-only': [i, b, 'mutability', 'change'],
-  'property-became-not-write-only': [i, i, 'mutability', 'change'],
+  // readOnly means nothing in a response, writeOnly nothing in a request.
+  'property-became-read-only': [w, null, 'mutability', 'change'],
+  'property-became-not-read-only': [i, null, 'mutability', 'change'],
+  'property-became-write-only': [null, b, 'mutability', 'change'],
+  'property-became-not-write-only': [null, i, 'mutability', 'change'],
   // News for the changelog's Deprecated section: clients should plan to stop sending / reading it.
   'property-deprecated': [i, i, 'lifecycle', 'deprecate'],
   'property-reactivated': [i, i, 'lifecycle', 'change'],
@@ -110,9 +112,11 @@ for (const [context, [direction, area]] of Object.entries(CONTEXTS) as [Context,
   for (const kind of SCHEMA_KINDS) {
     if (PROPERTY_KINDS.has(kind) && !isProperty) continue;
     const [request, response, taxonomyKind, action] = KINDS[kind];
+    const level = direction === 'request' ? request : response;
+    if (level === null) continue;
     const id = `${context}-${kind.replace(/^property-/, '')}`;
     SCHEMA_IDS.set(id, kind);
-    definitions.push(defineChange(id, direction === 'request' ? request : response, direction, area, taxonomyKind, action));
+    definitions.push(defineChange(id, level, direction, area, taxonomyKind, action));
   }
 }
 
@@ -180,6 +184,7 @@ function compare(context: CheckContext, op: Operation, base: Schema, revision: S
     // changes inside them does not reach that direction (becoming hidden or visible does).
     if ((direction === 'request' ? delta.readOnly : delta.writeOnly) && !MUTABILITY_KINDS.has(delta.kind)) continue;
     if (delta.onlyIn && delta.onlyIn !== direction) continue;
+    if (KINDS[delta.kind][direction === 'request' ? 0 : 1] === null) continue;
     const nested = delta.path.length > 0;
     const prefix: Context = nested ? (direction === 'request' ? 'request-property' : 'response-property') : site.top;
     const path = propertyPath(delta.path);

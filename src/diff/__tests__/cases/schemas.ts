@@ -12,7 +12,8 @@ interface KindCase {
   revision: Record<string, unknown>;
   tail: string;
   /** Expected level in a request and in a response. */
-  levels: [Level, Level];
+  /** null: not reported in that direction. */
+  levels: [Level | null, Level | null];
   /** Pointer suffixes below the compared schema, when not the schema itself. */
   baseAt?: string;
   revisionAt?: string;
@@ -118,10 +119,10 @@ const PROPERTY_CASES: KindCase[] = [
   { kind: 'property-became-optional', base: obj({ a: str }, ['a']), revision: obj({ a: str }), tail: 'became optional', levels: [i, b], baseAt: '/properties/a', revisionAt: '/properties/a' },
   { kind: 'property-added-required-with-default', base: obj({}), revision: obj({ a: withDefault }, ['a']), tail: 'added as required, with a default', levels: [i, i], revisionAt: '/properties/a' },
   { kind: 'property-became-required-with-default', base: obj({ a: withDefault }), revision: obj({ a: withDefault }, ['a']), tail: 'became required, with a default', levels: [i, i], baseAt: '/properties/a', revisionAt: '/properties/a' },
-  { kind: 'property-became-read-only', base: obj({ a: str }), revision: obj({ a: { ...str, readOnly: true } }), tail: 'became read-only', levels: [w, i], baseAt: '/properties/a', revisionAt: '/properties/a' },
-  { kind: 'property-became-not-read-only', base: obj({ a: { ...str, readOnly: true } }), revision: obj({ a: str }), tail: 'is no longer read-only', levels: [i, i], baseAt: '/properties/a', revisionAt: '/properties/a' },
-  { kind: 'property-became-write-only', base: obj({ a: str }), revision: obj({ a: { ...str, writeOnly: true } }), tail: 'became write-only', levels: [i, b], baseAt: '/properties/a', revisionAt: '/properties/a' },
-  { kind: 'property-became-not-write-only', base: obj({ a: { ...str, writeOnly: true } }), revision: obj({ a: str }), tail: 'is no longer write-only', levels: [i, i], baseAt: '/properties/a', revisionAt: '/properties/a' },
+  { kind: 'property-became-read-only', base: obj({ a: str }), revision: obj({ a: { ...str, readOnly: true } }), tail: 'became read-only', levels: [w, null], baseAt: '/properties/a', revisionAt: '/properties/a' },
+  { kind: 'property-became-not-read-only', base: obj({ a: { ...str, readOnly: true } }), revision: obj({ a: str }), tail: 'is no longer read-only', levels: [i, null], baseAt: '/properties/a', revisionAt: '/properties/a' },
+  { kind: 'property-became-write-only', base: obj({ a: str }), revision: obj({ a: { ...str, writeOnly: true } }), tail: 'became write-only', levels: [null, b], baseAt: '/properties/a', revisionAt: '/properties/a' },
+  { kind: 'property-became-not-write-only', base: obj({ a: { ...str, writeOnly: true } }), revision: obj({ a: str }), tail: 'is no longer write-only', levels: [null, i], baseAt: '/properties/a', revisionAt: '/properties/a' },
   { kind: 'property-deprecated', base: obj({ a: str }), revision: obj({ a: { ...str, deprecated: true } }), tail: 'deprecated', levels: [i, i], baseAt: '/properties/a', revisionAt: '/properties/a' },
   { kind: 'property-reactivated', base: obj({ a: { ...str, deprecated: true } }), revision: obj({ a: str }), tail: 'is no longer deprecated', levels: [i, i], baseAt: '/properties/a', revisionAt: '/properties/a' },
 ];
@@ -165,7 +166,7 @@ function expected(id: string, place: Place, kindCase: KindCase, subject: string,
   const revisionAt = `revision.yaml#${pointer}${kindCase.revisionAt ?? ''}`;
   return {
     id,
-    level: kindCase.levels[place.direction],
+    level: kindCase.levels[place.direction]!,
     message: `POST /items: ${subject} ${kindCase.tail}`,
     at: kindCase.removal ? baseAt : revisionAt,
     related: kindCase.removal ? revisionAt : baseAt,
@@ -183,7 +184,7 @@ export const schemaCases: DiffCase[] = [
     })),
   ),
   ...PLACES.filter((place) => place.context === 'request-body' || place.context === 'response-body').flatMap((place) =>
-    PROPERTY_CASES.map((kindCase) => {
+    PROPERTY_CASES.filter((kindCase) => kindCase.levels[place.direction] !== null).map((kindCase) => {
       const prefix = place.direction === 0 ? 'request-property' : 'response-property';
       const subject = place.direction === 0 ? 'request property "a" (application/json)' : 'response property "a" (200 application/json)';
       return {
@@ -217,7 +218,6 @@ export const visibilityCases: DiffCase[] = [
     base: both(obj({ id: { type: 'string', readOnly: true } }, ['id'])),
     revision: both(obj({ id: str }, ['id'])),
     expected: [
-      { id: 'response-property-became-not-read-only', level: 'info', message: 'POST /items: response property "id" (201 application/json) is no longer read-only', at: `revision.yaml#${JSON_201}/properties/id`, related: `base.yaml#${JSON_201}/properties/id` },
       { id: 'request-property-became-required', level: 'breaking', message: 'POST /items: request property "id" (application/json) became required', at: `revision.yaml#${JSON_BODY}/properties/id`, related: `base.yaml#${JSON_BODY}/properties/id` },
       { id: 'request-property-became-not-read-only', level: 'info', message: 'POST /items: request property "id" (application/json) is no longer read-only', at: `revision.yaml#${JSON_BODY}/properties/id`, related: `base.yaml#${JSON_BODY}/properties/id` },
     ],
@@ -228,7 +228,6 @@ export const visibilityCases: DiffCase[] = [
     revision: both(obj({ token: { type: 'string', writeOnly: true } }, ['token'])),
     expected: [
       { id: 'response-property-became-write-only', level: 'breaking', message: 'POST /items: response property "token" (201 application/json) became write-only', at: `revision.yaml#${JSON_201}/properties/token`, related: `base.yaml#${JSON_201}/properties/token` },
-      { id: 'request-property-became-write-only', level: 'info', message: 'POST /items: request property "token" (application/json) became write-only', at: `revision.yaml#${JSON_BODY}/properties/token`, related: `base.yaml#${JSON_BODY}/properties/token` },
     ],
   },
   {
