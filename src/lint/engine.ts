@@ -157,7 +157,7 @@ export function finalizeFindings(raw: readonly RawFinding[], selection: RuleSele
         docsUrl: definition ? definition.docsUrl : options.docsUrl?.(ruleId),
         owasp: Object.freeze([...(definition?.owasp ?? [])]) as string[],
         cwe: Object.freeze([...(definition?.cwe ?? [])]) as string[],
-        spectralPositions: definition?.builtin?.meta.spectralPositions === true,
+        spectralPositions: definition?.spectralPositions === true || definition?.builtin?.meta.spectralPositions === true,
       };
       byRule.set(ruleId, facts);
     }

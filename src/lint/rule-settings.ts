@@ -35,6 +35,8 @@ export interface RuleDefinition {
   builtin?: Rule;
   /** Rule that inspects the whole document itself (ruleset-file rules). */
   run?: (document: ApiDocument) => RawFinding[];
+  /** Findings sit where Spectral's would: a block value from its key's line, a scalar at its value. */
+  spectralPositions?: boolean;
 }
 
 export interface RuleSetting {

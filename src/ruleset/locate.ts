@@ -14,8 +14,6 @@ export interface ResultPlace {
   property: string;
   /** `{{value}}`: the node as written in its file. */
   value: unknown;
-  /** True when the node is a mapping value: reports point at its key line, as Spectral's ranges do. */
-  isMappingValue: boolean;
 }
 
 /** The longest prefix of `path` that exists in `data` (Spectral reports missing targets at their parent). */
@@ -57,13 +55,11 @@ export function locateResult(document: ApiDocument, resolved: boolean, path: Jso
     property = printDotPath(segments.length === 0 ? full.slice(-1) : full.slice(segments.length - 1));
   } else property = segments.length > 0 ? segments[segments.length - 1]! : '';
   const value = getAtPointer(source.value, segments).value;
-  const parent = segments.length > 0 ? getAtPointer(source.value, segments.slice(0, -1)).value : undefined;
   return {
     source,
     pointer: pointerFromSegments(segments),
     segments,
     property,
     value,
-    isMappingValue: segments.length > 0 && parent !== null && typeof parent === 'object' && !Array.isArray(parent),
   };
 }

@@ -191,7 +191,7 @@ function toFinding(rule: SpectralRule, document: ApiDocument, result: FunctionRe
   const resultMessage = renderTemplate(result.message, vars);
   vars.error = resultMessage;
   const message = (rule.message === null ? (rule.description ?? resultMessage) : renderTemplate(rule.message, vars)).trim();
-  return { ruleId: rule.name, message, location: new NodeLocation(place.source, place.pointer, place.isMappingValue) };
+  return { ruleId: rule.name, message, location: new NodeLocation(place.source, place.pointer) };
 }
 
 /** The engine's view of a Spectral rule. */
@@ -204,6 +204,7 @@ export function definitionOfSpectralRule(rule: SpectralRule): RuleDefinition {
     owasp: [],
     cwe: [],
     run: (document) => runSpectralRule(rule, document),
+    spectralPositions: true,
   };
   if (rule.documentationUrl !== null) definition.docsUrl = rule.documentationUrl;
   return definition;
