@@ -1,6 +1,6 @@
 import { isDocumentLocation, type Finding } from '../core/finding.js';
 import { compareSeverity, type Severity } from '../core/severity.js';
-import { reportPath } from './paths.js';
+import { isRevisionFile, placesForCodeHost, reportPath } from './paths.js';
 import type { Reporter } from './types.js';
 
 const COMMANDS: Record<Severity, 'error' | 'warning' | 'notice'> = { error: 'error', warning: 'warning', info: 'notice', hint: 'notice' };
@@ -27,21 +27,11 @@ export const github: Reporter = (findings, context) => {
   return visible.map(({ finding }) => annotation(finding, context.cwd) + '\n').join('');
 };
 
-/**
- * `rev:path`, a file of a git revision (a diff's base): GitHub can attach an annotation only to a
- * file of the checked-out tree. The revision is a name without `/` before the colon (`HEAD`, `main`,
- * `v1.2`, `HEAD~1`); not a URL, not a Windows drive, not a folder whose file name holds a colon.
- */
-function isRevisionFile(file: string): boolean {
-  return /^(?![A-Za-z]:[\\/])[^:/\\]+:(?!\/\/)/.test(file);
-}
-
 function annotation(finding: Finding, cwd: string): string {
   const properties: Array<[string, string | number]> = [];
   let message = finding.message;
-  const onTree = (place: Finding['location']) => !isDocumentLocation(place) || !isRevisionFile(place.file);
   // A change located in the base revision is annotated at its counterpart in the working tree, if any.
-  const location = [finding.location, ...(finding.relatedLocations ?? [])].find(onTree) ?? finding.location;
+  const location = placesForCodeHost(finding).primary;
   if (isDocumentLocation(location) && isRevisionFile(location.file)) {
     message = `${location.file}${location.line !== undefined ? `:${location.line}` : ''}: ${message}`;
   } else if (isDocumentLocation(location)) {

@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { isDocumentLocation, type Finding, type Location } from '../core/finding.js';
 
 const URL_SCHEME = /^[a-z][a-z0-9+.-]*:\/\//i;
 
@@ -21,6 +22,26 @@ export function reportPath(file: string, cwd: string): string {
 /** True when a report path leaves the working directory (`../x`) or could not be made relative. */
 export function isOutsideRoot(relative: string): boolean {
   return relative === '..' || relative.startsWith('../') || path.isAbsolute(relative) || path.win32.isAbsolute(relative);
+}
+
+/**
+ * `rev:path`, a file of a git revision (a diff's base), which code hosts cannot show: only files of
+ * the checked-out tree. The revision is a name without `/` before the colon (`HEAD`, `main`, `v1.2`,
+ * `HEAD~1`); not a URL, not a Windows drive, not a folder whose file name holds a colon.
+ */
+export function isRevisionFile(file: string): boolean {
+  return /^(?![A-Za-z]:[\\/])[^:/\\]+:(?!\/\/)/.test(file);
+}
+
+/**
+ * A finding's places, the one to show first: a diff's change located in a git revision (a removal)
+ * moves behind its counterpart in the working tree, when it has one.
+ */
+export function placesForCodeHost(finding: Finding): { primary: Location; related: Location[] } {
+  const all = [finding.location, ...(finding.relatedLocations ?? [])];
+  const onTree = all.findIndex((place) => !isDocumentLocation(place) || !isRevisionFile(place.file));
+  if (onTree <= 0) return { primary: finding.location, related: finding.relatedLocations ?? [] };
+  return { primary: all[onTree]!, related: all.filter((_, index) => index !== onTree) };
 }
 
 /** The working directory as a file URI ending in `/`, the form SARIF wants for a base id. */

@@ -1,6 +1,6 @@
 import { isDocumentLocation, type Finding, type Location } from '../core/finding.js';
 import { compareSeverity, parseSeverity, type Severity } from '../core/severity.js';
-import { absoluteUri, directoryUri, isOutsideRoot, isUrl, relativeUri, reportPath } from './paths.js';
+import { absoluteUri, directoryUri, isOutsideRoot, isUrl, placesForCodeHost, relativeUri, reportPath } from './paths.js';
 import type { Reporter, ReportContext, RuleInfo } from './types.js';
 
 export const SARIF_SCHEMA_URI = 'https://json.schemastore.org/sarif-2.1.0.json';
@@ -32,15 +32,17 @@ export const sarif: Reporter = (findings, context) => {
   const locate = (location: Location): Json => toSarifLocation(location, context.cwd, artifactIndex);
 
   const results = findings.map((finding) => {
+    // Code scanning shows files of the checkout: a change found in a git revision leads with its counterpart.
+    const { primary, related } = placesForCodeHost(finding);
     const result: Json = {
       ruleId: finding.ruleId,
       ruleIndex: ruleIndex.get(finding.ruleId),
       level: LEVELS[finding.severity],
       message: { text: finding.message },
-      locations: [locate(finding.location)],
+      locations: [locate(primary)],
     };
-    if (finding.relatedLocations?.length) {
-      result.relatedLocations = finding.relatedLocations.map((location, index) => ({ id: index + 1, ...locate(location) }));
+    if (related.length) {
+      result.relatedLocations = related.map((location, index) => ({ id: index + 1, ...locate(location) }));
     }
     if (finding.fingerprint) result.partialFingerprints = { [FINGERPRINT_KEY]: finding.fingerprint };
     if (finding.suppressed) {

@@ -125,6 +125,14 @@ test('sarif: security-severity follows the most severe finding of a security rul
   assert.deepEqual(tags.properties, { tags: [] });
 });
 
+test("sarif: a diff change located in the base's git revision leads with its counterpart in the working tree", () => {
+  const removal = finding({ location: { file: 'HEAD:api/schemas.yaml', pointer: '/Pet/properties/name', line: 7 }, relatedLocations: [{ file: 'api/schemas.yaml', pointer: '/Pet', line: 3 }] });
+  const result = run(render([removal])).results[0] as Json;
+  assert.deepEqual(result.locations.map((place: Json) => [place.physicalLocation.artifactLocation.uri, place.physicalLocation.region.startLine]), [['api/schemas.yaml', 3]]);
+  assert.deepEqual(result.relatedLocations.map((place: Json) => [place.id, place.physicalLocation.artifactLocation.uri, place.physicalLocation.region.startLine]), [[1, 'HEAD%3Aapi/schemas.yaml', 7]]);
+  assert.equal(validateSarif(render([removal])), true, JSON.stringify(validateSarif.errors));
+});
+
 test('sarif: no run properties without blocks', () => {
   assert.equal(run(render([finding()])).properties, undefined);
 });
