@@ -108,7 +108,7 @@ export function validArbitrary(schema: Schema, context: PayloadContext, name = '
   if (schema.hasConst) return fc.constant(schema.const);
   if (schema.enum && schema.enum.length > 0) return fc.constantFrom(...schema.enum);
   const alternatives = schema.oneOf ?? schema.anyOf;
-  if (alternatives && !schema.types && schema.properties.size === 0 && depth < MAX_DEPTH) return fc.oneof(...alternatives.map((child) => validArbitrary(child, context, name, depth + 1)));
+  if (alternatives && alternatives.length > 0 && !schema.types && schema.properties.size === 0 && depth < MAX_DEPTH) return fc.oneof(...alternatives.map((child) => validArbitrary(child, context, name, depth + 1)));
   const known = name ? context.known?.(name) : undefined;
   const type = pickType(schema);
   if (known !== undefined && (type === 'string' || type === undefined)) return fc.constant(known);

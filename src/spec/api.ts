@@ -195,6 +195,9 @@ export interface Schema {
  * Keywords kept only as canonical text: mostly 2020-12 (OpenAPI 3.1) applicators and annotations
  * whose effect on clients depends on the values themselves.
  */
+/** Nodes one unmodelled keyword's canonical text may inline before $refs are written by name. */
+const CANONICAL_NODE_BUDGET = 20_000;
+
 export const UNMODELLED_KEYWORDS = [
   'not',
   'if',
@@ -582,13 +585,14 @@ class ApiBuilder {
       // `oneOf: [X, {type: 'null'}]` is how 3.1 writes 3.0's nullable X: the same schema, so the same model.
       const variants = items.filter((item) => !isNullOnly(item.value));
       if (variants.length === items.length) schema[keyword] = items.map((item) => this.schema(item));
+      else if (variants.length === 0) schema.types ??= new Set(); // null and nothing else
       else if (variants.length === 1) this.mergeMember(schema, variants[0]!);
       else schema[keyword] = variants.map((item) => this.schema(item));
       if (variants.length < items.length) schema.nullable = true;
     }
     schema.discriminator = discriminatorOf(raw.discriminator);
     for (const keyword of UNMODELLED_KEYWORDS) {
-      if (raw[keyword] !== undefined) (schema.unmodelled ??= new Map()).set(keyword, this.canonical(this.child(node, keyword), []));
+      if (raw[keyword] !== undefined) (schema.unmodelled ??= new Map()).set(keyword, this.canonical(this.child(node, keyword), [], { nodes: CANONICAL_NODE_BUDGET }));
     }
     if (Array.isArray(raw.allOf)) this.mergeAllOf(schema, node, types !== undefined);
   }
@@ -596,9 +600,10 @@ class ApiBuilder {
   /**
    * JSON text of a value with every $ref replaced by its target and object keys sorted, so moving a
    * schema, reordering keys or YAML ↔ JSON leave it unchanged. A $ref back into a value being
-   * written becomes `{"$cycle":n}`, n levels up.
+   * written becomes `{"$cycle":n}`, n levels up. Schemas that refer to each other can make the
+   * inlined text grow exponentially: past `budget` nodes, a $ref is written as its target's name.
    */
-  private canonical(node: NodeAt, open: object[]): string {
+  private canonical(node: NodeAt, open: object[], budget: { nodes: number }): string {
     const value = node.value;
     if (value === null || typeof value !== 'object') return JSON.stringify(value) ?? 'null';
     const known = this.canonicalTexts.get(value);
@@ -608,13 +613,22 @@ class ApiBuilder {
       this.cycleMarks++;
       return `{"$cycle":${open.length - index}}`;
     }
+    budget.nodes--;
     const marksBefore = this.cycleMarks;
+    const part = (key: string | number): string => {
+      const written = (value as Raw)[key as string];
+      if (budget.nodes <= 0 && isRefObject(written)) {
+        this.cycleMarks++; // depends on where the budget ran out: not reusable elsewhere
+        return `{"$ref":${JSON.stringify(written.$ref.slice(written.$ref.lastIndexOf('/') + 1))}}`;
+      }
+      return this.canonical(this.child(node, key), open, budget);
+    };
     open.push(value);
     const text = Array.isArray(value)
-      ? `[${value.map((_, i) => this.canonical(this.child(node, i), open)).join(',')}]`
+      ? `[${value.map((_, i) => part(i)).join(',')}]`
       : `{${Object.keys(value)
           .sort()
-          .map((key) => `${JSON.stringify(key)}:${this.canonical(this.child(node, key), open)}`)
+          .map((key) => `${JSON.stringify(key)}:${part(key)}`)
           .join(',')}}`;
     open.pop();
     if (this.cycleMarks === marksBefore) this.canonicalTexts.set(value, text);

@@ -167,3 +167,38 @@ describe('buildApi: OpenAPI 3.1', () => {
     assert.deepEqual(api.webhooks.map((w) => `${w.method} ${w.path}`), ['post created']);
   });
 });
+
+describe('buildApi: hostile schemas', () => {
+  test('unmodelled keywords over schemas that all refer to each other stay bounded ($refs by name past the budget)', async () => {
+    // Inlined fully, every route through 12 mutually referring schemas is written out: exponential.
+    const names = Array.from({ length: 12 }, (_, i) => `S${i}`);
+    const schemas = Object.fromEntries(names.map((name) => [name, { type: 'object', properties: Object.fromEntries(names.map((other) => [other.toLowerCase(), { $ref: `#/components/schemas/${other}` }])) }]));
+    const text = JSON.stringify({
+      openapi: '3.1.0',
+      info: { title: 'T', version: '1' },
+      paths: { '/a': { post: { requestBody: { content: { 'application/json': { schema: { type: 'object', patternProperties: { '^x': { $ref: '#/components/schemas/S0' } } } } } }, responses: { '200': { description: 'ok' } } } } },
+      components: { schemas },
+    });
+    const api = await apiOf(text);
+    const unmodelled = op(api, 'post', '/a').requestBody!.content.get('application/json')!.schema!.unmodelled!.get('patternProperties')!;
+    assert.ok(unmodelled.length < 5_000_000, `${unmodelled.length} characters`);
+    assert.match(unmodelled, /\{"\$ref":"S\d+"\}/);
+    // The same document gives the same text: a diff against itself reports nothing.
+    const again = await apiOf(text);
+    assert.equal(op(again, 'post', '/a').requestBody!.content.get('application/json')!.schema!.unmodelled!.get('patternProperties'), unmodelled);
+  });
+
+  test('a oneOf of only null is the null type, with no variants left', async () => {
+    const api = await apiOf(yaml`
+      openapi: 3.1.0
+      info: { title: T, version: '1' }
+      paths:
+        /a:
+          post:
+            requestBody: { content: { application/json: { schema: { oneOf: [{ type: 'null' }] } } } }
+            responses: { '200': { description: ok } }
+    `);
+    const schema = op(api, 'post', '/a').requestBody!.content.get('application/json')!.schema!;
+    assert.deepEqual({ types: [...schema.types!], nullable: schema.nullable, oneOf: schema.oneOf }, { types: [], nullable: true, oneOf: undefined });
+  });
+});
