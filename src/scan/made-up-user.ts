@@ -9,10 +9,12 @@ import { validate } from './schema.js';
  * refuses a malformed name (422 "must be an e-mail address") before it looks for the account, so
  * a made-up name of another shape tests the validator, not failed logins or user lookup.
  */
-export function madeUpUserName(real: string, tag: string): string {
+export function madeUpUserName(real: string, tag: string, options: { mailable?: boolean } = {}): string {
   const suffix = randomBytes(4).toString('hex');
   const at = real.lastIndexOf('@');
-  if (at > 0) return `rampart-${tag}-${suffix}${real.slice(at)}`;
+  // An address an API may send mail to (a password reset) stays at the reserved example.com: the
+  // scanner must not make the target write to a domain the user never named.
+  if (at > 0) return `rampart-${tag}-${suffix}${options.mailable ? '@example.com' : real.slice(at)}`;
   if (/^[A-Za-z0-9]+$/.test(real)) return `rampart${tag}${suffix}`;
   return `rampart-${tag}-${suffix}`;
 }

@@ -11,6 +11,8 @@ test('made-up user names have the shape of the real one', () => {
   ];
   for (const [name, real, expected] of cases) assert.match(madeUpUserName(real, 'nobody'), expected, name);
   assert.notEqual(madeUpUserName('alice@notes.test', 'nobody'), madeUpUserName('alice@notes.test', 'nobody'), 'random each time');
+  // A password reset may send mail: the address stays at the reserved example.com, whatever the real domain.
+  assert.match(madeUpUserName('alice@gmail.com', 'nobody', { mailable: true }), /^rampart-nobody-[0-9a-f]{8}@example\.com$/);
 });
 
 test('a made-up login attempt is judged only when the documented schema accepts it', async () => {

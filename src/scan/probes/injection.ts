@@ -15,9 +15,10 @@ const rules = {
 /**
  * Database errors, in each engine's own wording (PostgreSQL, SQL Server, Oracle, SQLite, MySQL):
  * a search API with a phrase syntax may well answer "unterminated quoted string at position 5"
- * for a stray quote, which says nothing about SQL.
+ * for a stray quote, which says nothing about SQL. The quote that follows may be escaped: `\"` is
+ * how the error reads inside a JSON body.
  */
-export const SQL_ERRORS = /SQLITE_ERROR|SQLSTATE\[|ORA-\d{5}|PG::\w+Error|syntax error at or near "|You have an error in your SQL syntax|unterminated quoted string at or near "|Unclosed quotation mark after the character string|quoted string not properly terminated|unrecognized token: "/i;
+export const SQL_ERRORS = /SQLITE_ERROR|SQLSTATE\[|ORA-\d{5}|PG::\w+Error|syntax error at or near \\?"|You have an error in your SQL syntax|unterminated quoted string at or near \\?"|Unclosed quotation mark after the character string|quoted string not properly terminated|unrecognized token: \\?"/i;
 export const NOSQL_ERRORS = /MongoError|MongoServerError|CastError|\$where|unknown operator: \$|BSON/;
 export const COMMAND_ERRORS = /sh: \d+: |\/bin\/sh: |command not found|is not recognized as an internal or external command/;
 

@@ -135,7 +135,7 @@ export default defineProbe({
     const reset = context.api.operations.find((candidate) => candidate.method === 'post' && /reset|forgot|recover/i.test(candidate.path) && jsonBody(candidate)?.schema?.properties.has('email'));
     const email = knownEmail(context, session);
     if (reset && email) {
-      const strangerEmail = madeUpUserName(email, 'nobody');
+      const strangerEmail = madeUpUserName(email, 'nobody', { mailable: true });
       await compare(context, reset, 'POST', reset.path, null, { email }, { email: strangerEmail }, [email, strangerEmail], 'password reset');
     } else if (reset) context.skip('user-enumeration', 'password reset not checked: no known user e-mail address was seen', reset);
   },

@@ -11,6 +11,8 @@ test('injection: error signatures', () => {
     ['vulnerable: SQL Server', '[]', "Unclosed quotation mark after the character string 'rmp1'.", true],
     ['vulnerable: Oracle', '[]', 'ORA-01756: quoted string not properly terminated', true],
     ['vulnerable: SQLite without its error code', '[]', 'unrecognized token: "\'rmp1"', true],
+    ['vulnerable: PostgreSQL inside a JSON error body (the quote escaped)', '[]', JSON.stringify({ error: 'syntax error at or near "OR"' }), true],
+    ['vulnerable: SQLite inside a JSON error body', '[]', JSON.stringify({ error: 'unrecognized token: "\'rmp1"' }), true],
     ['false positive: a search syntax error for a stray quote', '{"query":"rmp1","results":[]}', '{"error":"invalid_query","message":"unterminated quoted string at position 5","requestId":"req_1"}', false],
     ['false positive: a parser naming an unrecognized token', '[]', '{"error":"unrecognized token at position 5"}', false],
   ];
