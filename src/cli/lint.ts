@@ -134,7 +134,8 @@ async function stdinDocument(files: readonly string[], stdinFilepath: string | u
   if (stdinFilepath !== undefined && (stdinFilepath.trim() === '' || /^https?:\/\//i.test(stdinFilepath))) {
     throw new RampartError('RAMPART_USAGE', `--stdin-filepath: expected a file path, got "${stdinFilepath}"`);
   }
-  const bytes = await io.readStdin?.(MAX_FILE_BYTES + 1);
+  if (!io.readStdin) throw new RampartError('RAMPART_USAGE', 'standard input is not available here: pass the document as a file');
+  const bytes = await io.readStdin(MAX_FILE_BYTES + 1);
   if (bytes === undefined) throw new RampartError('RAMPART_USAGE', 'standard input is a terminal: pipe the description into rampart lint -');
   // Too large, binary or not UTF-8: the same one-line errors as for a file.
   const text = decodeText(bytes, file);

@@ -134,17 +134,21 @@ export async function lint(inputs: string | readonly string[], options: LintOpti
   findings.sort(compareFindings);
   const unreferenced = (error: RampartError) => !referenced.has(notApis.get(error) ?? '');
   // A file two linted descriptions both $ref is checked with each: report what it holds once.
-  const unique = documents.length > 1 ? findings.filter((finding, index) => index === 0 || !isRepeat(findings[index - 1]!, finding)) : findings;
+  const unique = documents.length > 1 ? withoutRepeats(findings) : findings;
   return { findings: unique, documents, errors: errors.filter(unreferenced), rules: selection.definitions };
 }
 
-function isRepeat(previous: Finding, finding: Finding): boolean {
-  return (
-    compareFindings(previous, finding) === 0 &&
-    previous.fingerprint === finding.fingerprint &&
-    (previous.location as DocumentLocation).pointer === (finding.location as DocumentLocation).pointer &&
-    Boolean(previous.suppressed) === Boolean(finding.suppressed)
-  );
+/** The first of findings that are the same (rule, file, pointer, message: the fingerprint) and equally suppressed. */
+function withoutRepeats(findings: readonly Finding[]): Finding[] {
+  const seen = new Set<string>();
+  return findings.filter((finding) => {
+    const key = `${finding.fingerprint ?? ''}\u0000${(finding.location as DocumentLocation).line ?? ''}\u0000${finding.suppressed ? 1 : 0}`;
+    if (finding.fingerprint === undefined || !seen.has(key)) {
+      seen.add(key);
+      return true;
+    }
+    return false;
+  });
 }
 
 /** Lints one loaded document with a selection (the core rules are always on). */

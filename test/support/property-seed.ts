@@ -3,7 +3,8 @@
 // same). FC_SEED replays a failure that fast-check reported, anywhere.
 import fc from 'fast-check';
 
-const fixedSeed = process.env.FC_SEED ?? (process.env.CI ? '20261208' : undefined);
+const inCi = process.env.CI !== undefined && !['', '0', 'false'].includes(process.env.CI.toLowerCase());
+const fixedSeed = process.env.FC_SEED ?? (inCi ? '20261208' : undefined);
 if (fixedSeed !== undefined) {
   const seed = Number(fixedSeed);
   if (!Number.isSafeInteger(seed)) throw new Error(`FC_SEED: expected an integer, got "${fixedSeed}"`);

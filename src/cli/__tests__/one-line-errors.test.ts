@@ -5,7 +5,7 @@ import type { CommandIO } from '../io.js';
 import { runCli } from '../main.js';
 
 /** Every error the CLI prints is one line (README: `rampart: file:line:col: message [CODE]`), even when the message it wraps has several. */
-const cliCases: { name: string; argv: string[]; stderr: string }[] = [
+const cliCases: { name: string; argv: string[]; stderr: string; io?: Partial<CommandIO> }[] = [
   {
     name: 'a mistyped option',
     argv: ['lint', '--formt', 'json', 'api.yaml'],
@@ -29,14 +29,20 @@ const cliCases: { name: string; argv: string[]; stderr: string }[] = [
   {
     name: 'standard input as a terminal',
     argv: ['lint', '-'],
+    io: { readStdin: async () => undefined },
     stderr: 'rampart: standard input is a terminal: pipe the description into rampart lint - [RAMPART_USAGE]\n',
+  },
+  {
+    name: 'standard input asked of a caller that gives none (runCli from a program)',
+    argv: ['lint', '-'],
+    stderr: 'rampart: standard input is not available here: pass the document as a file [RAMPART_USAGE]\n',
   },
 ];
 
-for (const { name, argv, stderr } of cliCases) {
+for (const { name, argv, stderr, io: extra } of cliCases) {
   test(`one-line usage error: ${name}`, async () => {
     let written = '';
-    const io: CommandIO = { cwd: process.cwd(), stdout: () => {}, stderr: (text) => void (written += text), isTTY: false, env: {} };
+    const io: CommandIO = { cwd: process.cwd(), stdout: () => {}, stderr: (text) => void (written += text), isTTY: false, env: {}, ...extra };
     assert.equal(await runCli(argv, io), 2);
     assert.equal(written, stderr);
   });
