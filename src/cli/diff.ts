@@ -85,6 +85,7 @@ export async function diffCommand(baseInput: string, revisionInput: string, flag
       rules: ruleInfos(),
       color: useColor(io, flags.color),
       inputs: [base.label, revision.label],
+      revisions: [base.revision, revision.revision].filter((rev) => rev !== undefined),
       blocks: { changes: { base: base.label, revision: revision.label, ...counts } },
     },
     io,

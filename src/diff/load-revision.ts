@@ -11,6 +11,8 @@ export interface LoadedRevision {
   label: string;
   /** How findings name a file of this input. */
   fileLabel(origin: Origin): string;
+  /** The git revision it was read from (its files are named `rev:path`), if it was. */
+  revision?: string;
 }
 
 const REMOTE = /^https?:\/\//i;
@@ -38,7 +40,7 @@ export async function loadRevision(input: string, options: LoadOptions & { cwd: 
   if (files.get(rootUri) === undefined) throw new RampartError('RAMPART_FILE_NOT_FOUND', `${input}: no such file in git revision "${rev}"`);
   const document = await loadDocument(rootUri, { ...options, overlay: files, overlayOnly: true });
   const fileLabel = (origin: Origin) => `${rev}:${path.relative(repoRoot, origin.source.uri).split(path.sep).join('/')}`;
-  return { document, label: input, fileLabel };
+  return { document, label: input, fileLabel, revision: rev };
 }
 
 /** The files of one git revision, read lazily by absolute path (the loader's overlay). */

@@ -24,15 +24,15 @@ export const github: Reporter = (findings, context) => {
     .map((finding, index) => ({ finding, index }))
     .filter(({ finding }) => !finding.suppressed)
     .sort((a, b) => compareSeverity(a.finding.severity, b.finding.severity) || a.index - b.index);
-  return visible.map(({ finding }) => annotation(finding, context.cwd) + '\n').join('');
+  return visible.map(({ finding }) => annotation(finding, context.cwd, context.revisions) + '\n').join('');
 };
 
-function annotation(finding: Finding, cwd: string): string {
+function annotation(finding: Finding, cwd: string, revisions: readonly string[] | undefined): string {
   const properties: Array<[string, string | number]> = [];
   let message = finding.message;
   // A change located in the base revision is annotated at its counterpart in the working tree, if any.
-  const location = placesForCodeHost(finding).primary;
-  if (isDocumentLocation(location) && isRevisionFile(location.file)) {
+  const location = placesForCodeHost(finding, revisions).primary;
+  if (isDocumentLocation(location) && isRevisionFile(location.file, revisions)) {
     message = `${location.file}${location.line !== undefined ? `:${location.line}` : ''}: ${message}`;
   } else if (isDocumentLocation(location)) {
     properties.push(['file', reportPath(location.file, cwd)]);

@@ -26,10 +26,12 @@ export function isOutsideRoot(relative: string): boolean {
 
 /**
  * `rev:path`, a file of a git revision (a diff's base), which code hosts cannot show: only files of
- * the checked-out tree. The revision is a name without `/` before the colon (`HEAD`, `main`, `v1.2`,
- * `HEAD~1`); not a URL, not a Windows drive, not a folder whose file name holds a colon.
+ * the checked-out tree. The CLI names the revisions it read (`revisions`); without them (a library
+ * caller) a revision is recognised as a name without `/` before the colon (`HEAD`, `main`, `v1.2`),
+ * not a URL, not a Windows drive.
  */
-export function isRevisionFile(file: string): boolean {
+export function isRevisionFile(file: string, revisions?: readonly string[]): boolean {
+  if (revisions) return revisions.some((revision) => file.startsWith(`${revision}:`));
   return /^(?![A-Za-z]:[\\/])[^:/\\]+:(?!\/\/)/.test(file);
 }
 
@@ -37,9 +39,9 @@ export function isRevisionFile(file: string): boolean {
  * A finding's places, the one to show first: a diff's change located in a git revision (a removal)
  * moves behind its counterpart in the working tree, when it has one.
  */
-export function placesForCodeHost(finding: Finding): { primary: Location; related: Location[] } {
+export function placesForCodeHost(finding: Finding, revisions?: readonly string[]): { primary: Location; related: Location[] } {
   const all = [finding.location, ...(finding.relatedLocations ?? [])];
-  const onTree = all.findIndex((place) => !isDocumentLocation(place) || !isRevisionFile(place.file));
+  const onTree = all.findIndex((place) => !isDocumentLocation(place) || !isRevisionFile(place.file, revisions));
   if (onTree <= 0) return { primary: finding.location, related: finding.relatedLocations ?? [] };
   return { primary: all[onTree]!, related: all.filter((_, index) => index !== onTree) };
 }

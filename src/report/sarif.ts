@@ -33,7 +33,7 @@ export const sarif: Reporter = (findings, context) => {
 
   const results = findings.map((finding) => {
     // Code scanning shows files of the checkout: a change found in a git revision leads with its counterpart.
-    const { primary, related } = placesForCodeHost(finding);
+    const { primary, related } = placesForCodeHost(finding, context.revisions);
     const result: Json = {
       ruleId: finding.ruleId,
       ruleIndex: ruleIndex.get(finding.ruleId),

@@ -15,6 +15,8 @@ export interface ReportContext {
   blocks?: Record<string, unknown>;
   /** Files that were analysed, for reporters that list them even when clean (JUnit). */
   inputs?: readonly string[];
+  /** Git revisions read without a checkout (a diff's `rev:path` base): their files are not in the working tree. */
+  revisions?: readonly string[];
 }
 
 export interface RuleInfo {

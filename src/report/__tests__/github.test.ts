@@ -79,6 +79,14 @@ for (const { name, findings, expected } of cases) {
   });
 }
 
+test('github: revisions the CLI read from git are recognised by name, a branch with a slash included', () => {
+  const removal = finding({ location: { file: 'origin/main:api/schemas.yaml', pointer: '/Pet/properties/name', line: 7 }, relatedLocations: [{ file: 'api/schemas.yaml', pointer: '/Pet', line: 3 }] });
+  assert.equal(github([removal], context({ revisions: ['origin/main'] })), '::warning file=api/schemas.yaml,line=3,endLine=3,title=operation-tags::Operation GET /users has no tags.\n');
+  // Named revisions decide alone: a folder whose name looks like one is a file of the tree.
+  const file = finding({ location: { file: 'HEAD:notes.yaml', pointer: '', line: 2 } });
+  assert.equal(github([file], context({ revisions: ['origin/main'] })), '::warning file=HEAD%3Anotes.yaml,line=2,endLine=2,title=operation-tags::Operation GET /users has no tags.\n');
+});
+
 const hostile: Array<{ name: string; message: string; file: string; ruleId: string }> = [
   { name: 'newline that tries to start a second command', message: 'oops\n::error file=x,line=1::injected', file: 'a.yaml', ruleId: 'r' },
   { name: 'CR and CRLF', message: 'a\rb\r\nc', file: 'a.yaml', ruleId: 'r' },
