@@ -70,6 +70,7 @@ export class ApiDocument {
   private readonly lookups = new Map<Source, Map<string, NodeAt | null>>();
   private readonly origins = new WeakMap<object, { source: Source; pointer: string }>();
   private targets: Set<object> | undefined;
+  private referenced: Set<string> | undefined;
 
   constructor(
     readonly root: Source,
@@ -94,6 +95,23 @@ export class ApiDocument {
       }
     }
     return this.targets;
+  }
+
+  /**
+   * Every `file-uri#pointer` some `$ref` of any file names, one step as written (not through
+   * chains): what "unused component" checks, built-in and Spectral's function alike, look up.
+   */
+  referencedPlaces(): ReadonlySet<string> {
+    if (!this.referenced) {
+      this.referenced = new Set();
+      for (const [source, sites] of this.refSites) {
+        for (const site of sites) {
+          const target = this.lookup(source, site.ref);
+          if (target) this.referenced.add(`${target.source.uri}#${target.pointer}`);
+        }
+      }
+    }
+    return this.referenced;
   }
 
   /** Whether some file shares nodes between places (YAML aliases). */

@@ -3,20 +3,6 @@ import { defineCoreFunction, isPlainObject } from '../types.js';
 
 const MISSING = '"unreferencedReusableObject" function is missing "reusableObjectsLocation" option. Example valid options: { "reusableObjectsLocation": "#/components/schemas" }, { "reusableObjectsLocation": "#/$defs" }';
 
-/** Every `file#pointer` some $ref in the document set points at (one step, as written). */
-function referencedTargets(document: import('../../spec/document.js').ApiDocument): Set<string> {
-  const targets = new Set<string>();
-  for (const [source, sites] of document.refSites) {
-    for (const site of sites) {
-      const target = document.lookup(source, site.ref);
-      if (target) targets.add(`${target.source.uri}#${target.pointer}`);
-    }
-  }
-  return targets;
-}
-
-const cache = new WeakMap<object, Set<string>>();
-
 export default defineCoreFunction({
   name: 'unreferencedReusableObject',
   options: {
@@ -38,11 +24,7 @@ export default defineCoreFunction({
   accepts: isPlainObject,
   run(input, { reusableObjectsLocation }: { reusableObjectsLocation: string }, context) {
     const document = context.rampart.document;
-    let targets = cache.get(document);
-    if (!targets) {
-      targets = referencedTargets(document);
-      cache.set(document, targets);
-    }
+    const targets = document.referencedPlaces();
     const base = parsePointer(reusableObjectsLocation);
     const results = [];
     for (const name of Object.keys(input as object)) {

@@ -11,13 +11,7 @@ export function unusedVisitor(sections: readonly (readonly string[])[]): Visitor
   return {
     Document: {
       leave(root, ctx) {
-        const referenced = new Set<string>();
-        for (const [source, sites] of ctx.document.refSites) {
-          for (const site of sites) {
-            const target = ctx.document.lookup(source, site.ref);
-            if (target) referenced.add(`${target.source.uri}#${target.pointer}`);
-          }
-        }
+        const referenced = ctx.document.referencedPlaces();
         const rootLocation = new NodeLocation(ctx.document.root, '');
         for (const section of sections) {
           let container: unknown = root;
