@@ -1,4 +1,4 @@
-import type { Operation, Parameter } from '../spec/api.js';
+import type { Header, Operation, Parameter } from '../spec/api.js';
 import type { SchemaComparer } from './compare-schemas.js';
 import type { OperationPair } from './types.js';
 
@@ -111,4 +111,13 @@ function parameterKey(location: string, name: string): string {
 
 export function templateNames(path: string): string[] {
   return [...path.matchAll(/\{([^}]*)\}/g)].map((match) => match[1]!);
+}
+
+const byLowerName = new WeakMap<ReadonlyMap<string, Header>, Map<string, Header>>();
+
+/** A response's headers by lower-case name (HTTP header names ignore case), made once per response. */
+export function headersByName(headers: ReadonlyMap<string, Header>): ReadonlyMap<string, Header> {
+  let map = byLowerName.get(headers);
+  if (!map) byLowerName.set(headers, (map = new Map([...headers].map(([name, header]) => [name.toLowerCase(), header]))));
+  return map;
 }

@@ -1,4 +1,4 @@
-import { pairParameters } from '../pairing.js';
+import { headersByName, pairParameters } from '../pairing.js';
 import { defineChange, type Check } from '../types.js';
 
 /**
@@ -33,7 +33,7 @@ const deprecation: Check = {
         context.report(id, { operation: revision, base: old.origin, revision: parameter.origin, data: { name: parameter.name, in: parameter.in } });
       }
       for (const [status, response] of revision.responses) {
-        const oldHeaders = new Map([...(base.responses.get(status)?.headers ?? [])].map(([name, header]) => [name.toLowerCase(), header]));
+        const oldHeaders = headersByName(base.responses.get(status)?.headers ?? new Map());
         for (const [name, header] of response.headers) {
           const old = oldHeaders.get(name.toLowerCase());
           if (!old || old.deprecated === header.deprecated) continue;

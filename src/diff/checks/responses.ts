@@ -1,3 +1,4 @@
+import { headersByName } from '../pairing.js';
 import { defineChange, type Check } from '../types.js';
 
 /** Responses as a whole: statuses, media types and headers. Their schemas are the `schemas` family. */
@@ -28,8 +29,8 @@ const responses: Check = {
         for (const [mediaType, media] of revision.content) {
           if (!base.content.has(mediaType)) context.report('response-media-type-added', { operation: op, base: base.origin, revision: media.origin, data: { status, mediaType } });
         }
-        const revisionHeaders = new Map([...revision.headers].map(([name, header]) => [name.toLowerCase(), header]));
-        const baseHeaders = new Map([...base.headers].map(([name, header]) => [name.toLowerCase(), header]));
+        const revisionHeaders = headersByName(revision.headers);
+        const baseHeaders = headersByName(base.headers);
         for (const [lower, header] of baseHeaders) {
           const next = revisionHeaders.get(lower);
           const data = { status, name: header.name };

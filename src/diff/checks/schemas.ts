@@ -1,6 +1,6 @@
 import { anySchema, type MediaType, type Operation, type Schema } from '../../spec/api.js';
 import { MUTABILITY_KINDS, PROPERTY_KINDS, SCHEMA_KINDS, type SchemaKind } from '../compare-schemas.js';
-import { pairParameters } from '../pairing.js';
+import { headersByName, pairParameters } from '../pairing.js';
 import { defineChange, type Action, type Area, type Check, type ChangeDefinition, type CheckContext, type Direction, type Kind, type Level } from '../types.js';
 
 /**
@@ -163,7 +163,7 @@ const schemas: Check = {
             subject: (path) => (path ? `response property "${path}" (${status} ${mediaType})` : `response body (${status} ${mediaType})`),
           });
         }
-        const oldHeaders = new Map([...old.headers].map(([name, header]) => [name.toLowerCase(), header]));
+        const oldHeaders = headersByName(old.headers);
         for (const [name, header] of response.headers) {
           const oldHeader = oldHeaders.get(name.toLowerCase());
           if (!oldHeader) continue;
